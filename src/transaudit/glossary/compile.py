@@ -1,0 +1,184 @@
+"""Glossary -> CompiledGlossary: one Aho-Corasick automaton over every surface form.
+
+Keys are folded forms (normalize.fold) padded with spaces, so a match always covers whole words.
+Each key carries the patterns it stands for, including English inflections: plural and singular
+of terms and weapons, possessives of every name.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+import ahocorasick
+
+from ..inflect import number_forms
+from ..normalize import Folded, fold, key
+from .model import Entry, Glossary
+
+CORRECT, VARIANT, DERIVED, NATIVE = "correct", "variant", "derived", "native"
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    entry: str
+    form: str          # the surface form as listed or derived
+    role: str          # correct | variant | derived | native
+    rule: str | None   # the rule reporting it (None for correct forms)
+    suggestion: str    # the correct form to put in its place
+    via: str | None = None       # language the wrong form came through, when known
+    confidence: float = 1.0
+    detail: str = ""   # extra evidence for the message
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    pattern: Pattern
+    suffix: str        # key chars after the form: "'s", "s"
+    number: str        # "", "plural", "singular": how the text's form differs from the pattern
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int
+    end: int
+    text: str
+    hits: tuple[Hit, ...]
+    suffix: str        # original text of the inflection ending
+
+    @property
+    def correct(self) -> bool:
+        return any(h.pattern.role == CORRECT for h in self.hits)
+
+    def best(self) -> Hit:
+        order = {VARIANT: 0, NATIVE: 1, DERIVED: 2, CORRECT: 3}
+        return min(self.hits, key=lambda h: (order[h.pattern.role], -h.pattern.confidence))
+
+
+def _endings(entry: Entry, form_key: str) -> list[tuple[str, str, str]]:
+    """(key, suffix, number) for the base key and its inflections."""
+    out = [(form_key, "", "")]
+    if entry.kind in ("term", "weapon"):
+        head, _, last = form_key.rpartition(" ")
+        if last.isalpha() and len(last) > 2:
+            for other, number in number_forms(last):
+                out.append(((head + " " if head else "") + other, "", number))
+    for k, suffix, number in list(out):
+        if k[-1].isalnum():
+            out.append((k + "'s", "'s", number))
+        if k.endswith("s"):
+            out.append((k + "'", "'", number))
+        if entry.kind == "weapon" and not number and k[-1].isalnum() and not k.endswith("s"):
+            out.append((k + "s", "s", number))
+    return out
+
+
+def _patterns(entry: Entry, derive) -> list[Pattern]:
+    rule = "calque" if entry.kind == "term" else "listed-variant"
+    out = [Pattern(entry.id, f, CORRECT, None, entry.canonical) for f in (entry.canonical, *entry.aliases)]
+    short = entry.short_form
+    if short:
+        out.append(Pattern(entry.id, short, CORRECT, None, short))
+    for v in entry.variants:
+        out.append(Pattern(entry.id, v, VARIANT, rule, entry.canonical, confidence=0.95))
+        last = v.split()[-1]
+        if short and len(v.split()) > 1 and key(last) != key(short):
+            out.append(Pattern(entry.id, last, VARIANT, rule, short, confidence=0.9))
+    for lang, form in entry.native:
+        if any(c.isalpha() and not c.isascii() for c in form) and key(form) != key(entry.canonical):
+            out.append(Pattern(entry.id, form, NATIVE, "untranslated", entry.canonical, via=lang,
+                               confidence=0.9))
+    if derive is not None:
+        out.extend(derive(entry))
+    return out
+
+
+@dataclass(frozen=True)
+class CompiledGlossary:
+    glossary: Glossary
+    entries: dict[str, Entry]
+    patterns: tuple[Pattern, ...]
+    automaton: object = field(repr=False)
+    correct_keys: frozenset[str] = field(repr=False, default=frozenset())
+
+    def scan(self, masked: str, folded: Folded | None = None) -> list[Match]:
+        """Leftmost-longest whole-word matches of every surface form in `masked`."""
+        if not self.patterns:
+            return []
+        folded = folded or fold(masked)
+        low, keep = folded.low, folded.keep
+        cands: dict[tuple[int, int], list[Hit]] = {}
+        for end, payload in self.automaton.iter(low):
+            klen = payload[0]
+            a, b = end - klen + 2, end
+            for index, suffix, number in payload[1]:
+                pattern = self.patterns[index]
+                entry = self.entries[pattern.entry]
+                if entry.is_name and not _case_ok(keep[a:b - len(suffix)], pattern.form):
+                    continue
+                cands.setdefault((a, b), []).append(Hit(pattern, suffix, number))
+        matches = []
+        last_end = -1
+        for (a, b) in sorted(cands, key=lambda s: (s[0], -s[1])):
+            if a < last_end:
+                continue
+            last_end = b
+            start, end = folded.span(a, b)
+            hits = tuple(cands[(a, b)])
+            suffix_len = len(hits[0].suffix)
+            suffix = masked[folded.start[b - suffix_len]:end] if suffix_len else ""
+            matches.append(Match(start, end, masked[start:end], hits, suffix))
+        return matches
+
+    @cached_property
+    def names(self) -> dict[str, list[Pattern]]:
+        """Correct name forms by key, for glossary-free rules."""
+        out: dict[str, list[Pattern]] = {}
+        for p in self.patterns:
+            if p.role == CORRECT and self.entries[p.entry].is_name:
+                out.setdefault(key(p.form), []).append(p)
+        return out
+
+
+@lru_cache(maxsize=65536)
+def _case_form(form: str) -> str:
+    return fold(form).keep.strip()
+
+
+def _case_ok(text_keep: str, form: str) -> bool:
+    """Names match as written, in ALL CAPS, or with a capital first letter."""
+    f = _case_form(form)
+    if text_keep == f or text_keep == f.upper():
+        return True
+    return bool(f) and text_keep == f[0].upper() + f[1:]
+
+
+def compile_glossary(glossary: Glossary, infer: bool = True) -> CompiledGlossary:
+    derive = None
+    if infer:
+        from ..inference import derive as derive
+    entries = {e.id: e for e in glossary.entries}
+    patterns: list[Pattern] = []
+    table: dict[str, list[tuple[int, str, str]]] = {}
+    correct_keys: set[str] = set()
+    per_entry = [(e, _patterns(e, None)) for e in glossary.entries]
+    for e, pats in per_entry:
+        correct_keys.update(key(p.form) for p in pats if p.role == CORRECT)
+    for e, pats in per_entry:
+        if derive is not None:
+            pats = pats + [p for p in derive(e) if key(p.form) not in correct_keys]
+        for p in pats:
+            k = key(p.form)
+            if not k or (p.role != CORRECT and k in correct_keys):
+                continue
+            index = len(patterns)
+            patterns.append(p)
+            for variant_key, suffix, number in _endings(e, k):
+                table.setdefault(variant_key, []).append((index, suffix, number))
+    automaton = ahocorasick.Automaton()
+    for k, payload in table.items():
+        padded = f" {k} "
+        automaton.add_word(padded, (len(padded), tuple(payload)))
+    if table:
+        automaton.make_automaton()
+    return CompiledGlossary(glossary=glossary, entries=entries, patterns=tuple(patterns),
+                            automaton=automaton, correct_keys=frozenset(correct_keys))

@@ -1,0 +1,41 @@
+"""The library API: compile a glossary once, lint texts and files with it."""
+from __future__ import annotations
+
+from .config import Config
+from .document import DecodeError, Document
+from .engine import run
+from .files import describe, read
+from .finding import Finding
+from .glossary import CompiledGlossary, compile_glossary, load_glossaries
+from .results import FileResult
+
+
+def load(config: Config | None = None, glossaries=(), default: bool | None = None) -> CompiledGlossary:
+    config = config or Config()
+    include_default = config.default_glossary if default is None else default
+    return compile_glossary(load_glossaries((*config.glossaries, *glossaries), include_default))
+
+
+def lint_text(text: str, path: str = "<text>", fmt: str | None = None,
+              glossary: CompiledGlossary | None = None, config: Config | None = None) -> list[Finding]:
+    glossary = glossary or load(config)
+    return run(Document.from_text(text, path, fmt), glossary, config)
+
+
+def lint_file(path: str, glossary: CompiledGlossary, config: Config | None = None,
+              display: str | None = None, stdin=None) -> FileResult:
+    shown = display or path
+    try:
+        text = read(path, stdin)
+    except (OSError, DecodeError) as e:
+        return FileResult(shown, error=describe(e))
+    doc = Document.from_text(text, shown)
+    return FileResult(shown, doc, tuple(run(doc, glossary, config)))
+
+
+def lint_paths(paths, glossary: CompiledGlossary | None = None, config: Config | None = None) -> list[FileResult]:
+    from .files import walk
+
+    config = config or Config()
+    glossary = glossary or load(config)
+    return [lint_file(p, glossary, config) for p in walk(paths, config.include, config.exclude)]

@@ -1,0 +1,115 @@
+"""Folding keys for matching: lower case, diacritics removed, punctuation as single spaces.
+
+`fold()` returns the key text together with an index map back to the original, so matches in
+the key are reported as exact spans of the original text.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Letters that Unicode does not decompose into base + mark.
+_SPECIAL = {
+    "ł": "l", "Ł": "L", "ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O",
+    "đ": "d", "Đ": "D", "ı": "i", "ħ": "h", "Ħ": "H", "œ": "oe", "Œ": "OE", "þ": "th",
+    "Þ": "TH", "ð": "d", "Ð": "D", "ŀ": "l", "Ŀ": "L",
+}
+APOSTROPHES = "'’ʼ‘`´"
+_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0670"
+    "\u06d6-\u06ed\u0900-\u0903\u093a-\u094f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f"
+)
+_TOKEN = re.compile(r"[\w" + APOSTROPHES + _MARKS + r"\u00ad\u200c\u200d]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+@lru_cache(maxsize=4096)
+def fold_char(c: str) -> str:
+    """Case-kept fold of one character: '' for marks and format characters."""
+    if c in APOSTROPHES:
+        return "'"
+    if c in _SPECIAL:
+        return _SPECIAL[c]
+    cat = unicodedata.category(c)
+    if cat[0] == "M" or cat == "Cf":
+        return ""
+    base = "".join(ch for ch in unicodedata.normalize("NFD", c) if not unicodedata.combining(ch))
+    return base or c
+
+
+def _lower(s: str) -> str:
+    low = s.lower()
+    return low if len(low) == len(s) else "".join(c.lower() if len(c.lower()) == 1 else c for c in s)
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """`low`/`keep`: key text (lower-cased / case kept), padded with a space at both ends.
+    `start[j]`/`end[j]`: the original span of key character j."""
+
+    low: str
+    keep: str
+    start: list[int]
+    end: list[int]
+
+    def span(self, j0: int, j1: int) -> tuple[int, int]:
+        """Original span of key characters j0..j1 (exclusive)."""
+        return self.start[j0], self.end[j1 - 1]
+
+
+def fold(text: str) -> Folded:
+    keep: list[str] = [" "]
+    start: list[int] = [0]
+    end: list[int] = [0]
+    for m in _TOKEN.finditer(text):
+        s = m.start()
+        token = m.group()
+        if keep[-1] != " ":
+            keep.append(" ")
+            start.append(s)
+            end.append(s)
+        if token.isascii() and "'" not in token and "`" not in token:
+            pieces = _CAMEL.split(token) if not token.islower() else [token]
+            pos = s
+            for k, piece in enumerate(pieces):
+                if k:
+                    keep.append(" ")
+                    start.append(pos)
+                    end.append(pos)
+                keep.append(piece)
+                start.extend(range(pos, pos + len(piece)))
+                end.extend(range(pos + 1, pos + len(piece) + 1))
+                pos += len(piece)
+            continue
+        prev = ""
+        for i, c in enumerate(token, s):
+            f = fold_char(c)
+            if not f:
+                if len(end) > 1:
+                    end[-1] = i + 1
+                continue
+            if prev.islower() and c.isupper():
+                keep.append(" ")
+                start.append(i)
+                end.append(i)
+            prev = c
+            for ch in f:
+                keep.append(ch)
+                start.append(i)
+                end.append(i + 1)
+    keep.append(" ")
+    start.append(len(text))
+    end.append(len(text))
+    kept = "".join(keep)
+    return Folded(low=_lower(kept), keep=kept, start=start, end=end)
+
+
+def key(form: str) -> str:
+    """The matching key of a glossary form: what `fold()` makes of it, without padding."""
+    return fold(form).low.strip()
+
+
+def strip_marks(s: str) -> str:
+    return "".join(fold_char(c) or "" for c in s)
