@@ -20,7 +20,7 @@ _LINK_DEST = re.compile(r"\]\(\s*(<[^>]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)")
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(\S+)", re.M)
 _BACKTICKS = re.compile(r"`+")
 _FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(.*?)(?:\r?\n|\r)\1[ \t]*(?:\r?\n|\r|\Z)", re.S)
-_FM_FIELD = re.compile(r"^[ \t]*(\w+)[ \t]*[:=][ \t]*(.*?)[ \t]*$", re.M)
+_FM_FIELD = re.compile(r"(?:^|(?<=\r))[ \t]*(\w+)[ \t]*[:=][ \t]*([^\r\n]*?)[ \t]*(?=[\r\n]|\Z)", re.M)
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:

@@ -59,13 +59,24 @@ class Folded:
         return self.start[j0], self.end[j1 - 1]
 
 
+def _unquote(s: int, token: str) -> tuple[int, str]:
+    """Drop quotation marks glued to a token ('Pantyr', ‘Pantyr’); keep a plural possessive (services')."""
+    inner = token.lstrip(APOSTROPHES)
+    s += len(token) - len(inner)
+    bare = inner.rstrip(APOSTROPHES)
+    if bare != inner and not bare.endswith(("s", "S")):
+        inner = bare
+    return s, inner
+
+
 def fold(text: str) -> Folded:
     keep: list[str] = [" "]
     start: list[int] = [0]
     end: list[int] = [0]
     for m in _TOKEN.finditer(text):
-        s = m.start()
-        token = m.group()
+        s, token = _unquote(m.start(), m.group())
+        if not token:
+            continue
         if keep[-1] != " ":
             keep.append(" ")
             start.append(s)

@@ -92,8 +92,10 @@ def _patterns(entry: Entry, derive) -> list[Pattern]:
     return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class CompiledGlossary:
+    """Immutable; compared and hashed by identity so detectors can cache per glossary."""
+
     glossary: Glossary
     entries: dict[str, Entry]
     patterns: tuple[Pattern, ...]

@@ -125,9 +125,36 @@ def _build_entry(fields: dict, origin: str, line: int, fail) -> Entry:
                  severity=severity, origin=origin, line=line)
 
 
+MAX_DEPTH = 20  # a glossary needs 5 levels: top, entries, entry, native, forms
+
+
+class _Rejected(Exception):
+    """(line, message): YAML a glossary never needs, refused before it costs time or memory."""
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """Refuses aliases (so 'billion laughs' expands nothing) and deep nesting (no RecursionError)."""
+
+    depth = 0
+
+    def compose_node(self, parent, index):
+        line = self.peek_event().start_mark.line + 1
+        if self.check_event(yaml.AliasEvent):
+            raise _Rejected(line, "YAML anchors and aliases are not allowed in glossaries")
+        if self.depth >= MAX_DEPTH:
+            raise _Rejected(line, f"YAML nested more than {MAX_DEPTH} levels deep")
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
 def _load_yaml(text: str, path: str) -> tuple[list[Entry], str | None]:
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_StrictLoader)
+    except _Rejected as e:
+        raise GlossaryError(f"{path}:{e.args[0]}: {e.args[1]}") from None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else 1

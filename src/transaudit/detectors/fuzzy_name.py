@@ -1,0 +1,127 @@
+"""Capitalised words close to a glossary name but not listed anywhere: spellings that no table
+predicted ("Prigozin", "Nasrala", "Zelenskyy" when only "Zelensky" is known).
+
+Each candidate word is reduced to a loose key that collapses the spellings languages use for the
+same sound (sch/sh/ș/sz -> s, zh/ž/ż/j -> j, kh/ch/h -> h, w -> v, y -> i, doubled letters), and
+compared with the keys of single-word names with rapidfuzz.
+
+Example: "Prigozin said" -> "Prigozhin said".
+Not flagged: words that are frequent in English ("Panther", "Tor"), forms of any glossary entry,
+feminine surnames and patronymics (Peskova, Navalnaya, Zelenska, Vladimirovich), short words,
+words in URLs or code.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+from wordfreq import zipf_frequency
+
+from ..finding import Finding, Severity
+from ..normalize import key, strip_marks
+
+RULE = "fuzzy-name"
+CATEGORY = "terminology/wrong-term"
+SEVERITY = Severity.WARNING
+OPTIONS = {"min_length": 5, "min_score": 88, "max_english_zipf": 2.5}
+
+_TOKEN = re.compile(r"(?<![\w'’-])[^\W\d_][^\W\d_]+(?![\w-])")
+_LOOSE = [(re.compile(p), r) for p, r in (
+    (r"schtsch|shch|szcz|šč|sc(?=[ie])", "s"), (r"tsch|tch|cz|č|ç|cs", "c"), (r"dzh|dž|dsch|dj|dż", "j"),
+    (r"sch|sh|sz|ș|ş|š", "s"), (r"zh|zs|zj|ž|ż", "j"), (r"kh|ch", "h"), (r"ts|tz|ț|z", "c"),
+    (r"ck|q", "k"), (r"ph", "f"), (r"w", "v"), (r"ou|oo", "u"), (r"ee", "i"), (r"[yîïıj]", "i"),
+    (r"(.)\1+", r"\1"), (r"h$", ""), (r"ii$|ij$", "i"),
+)]
+_FEMININE = (("ov", "ova"), ("ev", "eva"), ("in", "ina"), ("sky", "ska"), ("skiy", "skaya"),
+             ("skyi", "ska"), ("y", "aya"), ("iy", "aya"), ("ski", "ska"), ("ny", "naya"))
+_PATRONYMIC = re.compile(r"(ovich|evich|ovych|ievich|ovna|evna|ivna|yevich)$", re.I)
+
+
+def loose(word: str) -> str:
+    s = strip_marks(word).lower()
+    for pattern, repl in _LOOSE:
+        s = pattern.sub(repl, s)
+    return s
+
+
+def _feminine(token: str, name: str) -> bool:
+    t, n = token.lower(), name.lower()
+    return any(n.endswith(m) and t == n[: len(n) - len(m)] + f for m, f in _FEMININE)
+
+
+@lru_cache(maxsize=64)
+def _names(glossary) -> tuple[list[str], list[tuple[str, object]]]:
+    """Loose keys of single-word correct name forms and (form, entry) behind each."""
+    keys, owners, seen = [], [], set()
+    for p in glossary.patterns:
+        if p.role != "correct" or " " in p.form.strip() or len(p.form) < 4:
+            continue
+        entry = glossary.entries[p.entry]
+        if not entry.is_name or not p.form[:1].isupper():
+            continue
+        k = loose(p.form)
+        if (k, p.entry) in seen:
+            continue
+        seen.add((k, p.entry))
+        keys.append(k)
+        owners.append((p.form, entry))
+    return keys, owners
+
+
+@lru_cache(maxsize=65536)
+def _english(word: str, limit: float) -> bool:
+    return zipf_frequency(word.lower(), "en") >= limit
+
+
+def detect(ctx, options):
+    keys, owners = _names(ctx.glossary)
+    if not keys:
+        return
+    text = ctx.doc.masked
+    covered = [(m.start, m.end) for m in ctx.matches]
+    correct = ctx.glossary.correct_keys
+    verdicts: dict[str, tuple | None] = {}
+    ci = 0
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        if not word[0].isupper() or len(word) < options["min_length"]:
+            continue
+        while ci < len(covered) and covered[ci][1] <= m.start():
+            ci += 1
+        if ci < len(covered) and covered[ci][0] < m.end():
+            continue
+        if word not in verdicts:
+            verdicts[word] = _judge(word, keys, owners, correct, options)
+        verdict = verdicts[word]
+        if verdict is None:
+            continue
+        form, entry, score, rivals = verdict
+        tie = len(rivals) > 1
+        confidence = round(min(0.85, 0.5 + (score - options["min_score"]) / 40), 3)
+        suggestions = tuple(dict.fromkeys(f for f, _ in rivals)) if tie else (form,)
+        yield Finding(RULE, Severity.INFO if tie else SEVERITY,
+                      f"'{word}' is not in the glossary but looks like "
+                      + (" or ".join(suggestions) if tie else f"{form} ({entry.canonical})"),
+                      m.start(), m.end(), ctx.doc.text[m.start():m.end()], suggestions,
+                      None if tie else entry.id, confidence, CATEGORY)
+
+
+def _judge(word, keys, owners, correct, options):
+    plain = word[:-2] if word.endswith(("'s", "’s")) else word
+    if key(plain) in correct or _english(plain, options["max_english_zipf"]) or _PATRONYMIC.search(plain):
+        return None
+    if plain.isupper():
+        return None
+    lk = loose(plain)
+    hits = process.extract(lk, keys, scorer=fuzz.ratio, score_cutoff=options["min_score"], limit=5)
+    if not hits:
+        return None
+    best = hits[0][1]
+    rivals = [(owners[i][0], owners[i][1]) for _, s, i in hits if s >= best - 2]
+    rivals = [(f, e) for f, e in rivals if not _feminine(plain, f) and plain.lower() != f.lower()]
+    if not rivals or lk[0] != loose(rivals[0][0])[0]:
+        return None
+    entries = {e.id for _, e in rivals}
+    form, entry = rivals[0]
+    return form, entry, best, rivals if len(entries) > 1 else [(form, entry)]

@@ -1,0 +1,109 @@
+"""Romanizations of a name through other languages, from its native form and its English form.
+
+Two sources, both data: transliteration tables applied to each `native` form (romanize.py,
+data/translit/) and re-spelling rules applied to the canonical English form (data/respell.yaml).
+A third, weaker source covers the translator's own noise in names from scripts that omit
+vowels (Arabic, Hebrew, Persian): undoubled consonants and a dropped final h (Nasrallah ->
+Nasralah, Nasralla).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+from ..glossary.compile import DERIVED, Pattern
+from .respell import profiles, respell
+
+RULE = "romanization"
+NAME_KINDS = ("person", "place", "weapon", "organization", "other")
+MIN_LENGTH = 4
+MAX_ENGLISH_ZIPF = 3.0   # forms at least this frequent in English are ordinary words, never flagged
+ABJAD = ("Arabic", "Hebrew", "Syriac", "Thaana")
+
+
+def _script(text: str) -> str:
+    for c in text:
+        if c.isalpha() and not c.isascii():
+            name = unicodedata.name(c, "")
+            return name.split(" ")[0].title()
+    return "Latin"
+
+
+@lru_cache(maxsize=65536)
+def _common_english(form: str) -> bool:
+    words = form.lower().split()
+    return len(words) == 1 and zipf_frequency(words[0], "en") >= MAX_ENGLISH_ZIPF
+
+
+def _noise(word: str) -> list[str]:
+    """Translator noise on names from abjads: undoubled consonants, a dropped final h."""
+    out = set()
+    undoubled = re.sub(r"([b-df-hj-np-tv-z])\1", r"\1", word)
+    for w in {word, undoubled}:
+        out.add(w)
+        if re.search(r"[aeiou]h$", w):
+            out.add(w[:-1])
+    out.discard(word)
+    return sorted(out)
+
+
+def _language(code: str) -> str:
+    try:
+        from ..romanize import language_name
+        return language_name(code)
+    except (ImportError, KeyError):
+        return profiles().get(code, (code,))[0]
+
+
+def _native_forms(entry) -> dict[str, set[str]]:
+    """form -> languages it came through, from transliteration tables."""
+    from ..romanize import romanizations
+
+    out: dict[str, set[str]] = {}
+    for lang, native in entry.native:
+        for system, forms in romanizations(native, lang).items():
+            for form in forms:
+                out.setdefault(form, set()).add(_language(system))
+    return out
+
+
+def _respelled(canonical: str) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for lang, (name, _, _) in profiles().items():
+        for form in respell(canonical, lang):
+            out.setdefault(form, set()).add(name)
+    return out
+
+
+def derive(entry) -> list[Pattern]:
+    if entry.kind not in NAME_KINDS or not entry.native:
+        return []
+    scripts = {_script(form) for _, form in entry.native}
+    native = _native_forms(entry)
+    forms: dict[str, tuple[set[str], float]] = {f: (v, 0.9) for f, v in native.items()}
+    for form, langs in _respelled(entry.canonical).items():
+        have = forms.setdefault(form, (set(), 0.85))
+        have[0].update(langs)
+    if scripts & set(ABJAD):
+        for word in entry.canonical.split():
+            for form in _noise(word):
+                forms.setdefault(entry.canonical.replace(word, form), (set(), 0.75))
+    short = entry.short_form
+    last_is_short = bool(short) and entry.canonical.split()[-1] == short
+    candidates = []
+    for form, (langs, confidence) in forms.items():
+        candidates.append((form, entry.canonical, langs, confidence))
+        if last_is_short and " " in form:
+            candidates.append((form.split()[-1], short, langs, confidence))
+    if short and not last_is_short:
+        candidates += [(f, short, langs, 0.85) for f, langs in _respelled(short).items()]
+    patterns = []
+    for text, suggestion, langs, confidence in candidates:
+        if len(text) < MIN_LENGTH or _common_english(text):
+            continue
+        patterns.append(Pattern(entry.id, text, DERIVED, RULE, suggestion, via=", ".join(sorted(langs)) or None,
+                                confidence=confidence))
+    return patterns
