@@ -5,7 +5,7 @@ import argparse
 import os
 import sys
 
-from . import __version__
+from . import __version__, evaluate
 from .config import Config
 from .finding import Severity
 from .formatters import FORMATS, render
@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"transaudit {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     _lint_parser(sub)
+    evaluate.add_parser(sub)
     return parser
 
 
@@ -88,7 +89,7 @@ def cmd_lint(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"lint": cmd_lint}
+COMMANDS = {"eval": evaluate.command, "lint": cmd_lint}
 
 
 def main(argv=None) -> int:

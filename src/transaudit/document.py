@@ -17,17 +17,16 @@ class DecodeError(ValueError):
 
 def decode(data: bytes) -> str:
     """UTF-8 with the BOM stripped and newlines kept; binary or invalid bytes raise DecodeError."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0  # offsets in messages count from the file start
+    if not bom and data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DecodeError("UTF-16 text is not supported (save the file as UTF-8)")
     nul = data.find(b"\x00")
     if nul >= 0:
         raise DecodeError(f"binary file (NUL byte at offset {nul})")
     try:
-        return data.decode("utf-8")
+        return data[bom:].decode("utf-8")
     except UnicodeDecodeError as e:
-        raise DecodeError(f"not UTF-8 text (byte 0x{data[e.start]:02x} at offset {e.start})") from None
+        raise DecodeError(f"not UTF-8 text (byte 0x{data[bom + e.start]:02x} at offset {bom + e.start})") from None
 
 
 def detect_format(path: str | None) -> str:

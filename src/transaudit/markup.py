@@ -11,10 +11,12 @@ from html.parser import HTMLParser
 
 READABLE_ATTRS = ("alt", "title")
 FRONT_MATTER_FIELDS = ("title", "subtitle", "description", "summary", "caption")
+CODE_TAGS = ("script", "style", "code", "pre", "kbd", "samp")  # their content is blanked too
 
 _URL = re.compile(r"""\b(?:https?://|ftp://|www\.)[^\s<>"'`)\]]+|\b[\w.+-]+@[\w-]+\.[\w.-]+""")
 _ATTR = re.compile(r"""([^\s"'>/=]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
 _INLINE_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>]*>", re.S)
+_INLINE_CODE = re.compile(r"<(code|kbd|samp)\b[^<>]*>.*?</\1\s*>", re.S | re.I)
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w-]+\.[\w.-]+)>")
 _LINK_DEST = re.compile(r"\]\(\s*(<[^>]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)")
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(\S+)", re.M)
@@ -65,7 +67,7 @@ class _HTMLMasker(HTMLParser):
         s = self._pos()
         raw = self.get_starttag_text() or ""
         self.chars[self.base + s:self.base + s + len(raw)] = mask_tag(raw)
-        if tag in ("script", "style"):
+        if tag in CODE_TAGS:
             self.raw_depth += 1
 
     def handle_startendtag(self, tag, attrs):
@@ -75,7 +77,7 @@ class _HTMLMasker(HTMLParser):
 
     def handle_endtag(self, tag):
         self._blank_to(">")
-        if tag in ("script", "style") and self.raw_depth:
+        if tag in CODE_TAGS and self.raw_depth:
             self.raw_depth -= 1
 
     def handle_data(self, data):
@@ -138,6 +140,9 @@ def _mask_inline(text: str, chars: list[str], start: int, end: int) -> None:
     for s, e in taken:
         _blank(chars, start + s, start + e)
     for m in _AUTOLINK.finditer(seg):
+        if free(*m.span()):
+            _blank(chars, start + m.start(), start + m.end())
+    for m in _INLINE_CODE.finditer(seg):
         if free(*m.span()):
             _blank(chars, start + m.start(), start + m.end())
     for m in _INLINE_TAG.finditer(seg):

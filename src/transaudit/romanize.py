@@ -1,11 +1,8 @@
-"""Romanize names written in Cyrillic or Greek the way each target language writes them.
+"""Romanize Cyrillic/Greek names the way each target language writes them.
 
-A name like Пригожин reaches English news as "Prigozhin" when transliterated directly,
-but as "Prigojin" when the story passed through Romanian, "Prigoschin" through German.
-:func:`romanizations` lists, for every target system, the forms that system produces.
-
-All language knowledge lives in ``data/translit/<system>.yaml``; the schema is
-documented in ``data/translit/README.md``.  This module is only the rule engine.
+Пригожин is "Prigozhin" in English but "Prigojin" in Romanian, "Prigoschin" in German;
+:func:`romanizations` lists the forms of every target system.  All language knowledge
+lives in ``data/translit/<system>.yaml`` (schema: ``data/translit/README.md``).
 """
 from __future__ import annotations
 
@@ -22,21 +19,18 @@ import yaml
 __all__ = ["romanizations", "language_name"]
 
 # Vowels of each supported source language (for `after_vowel` and `between_vowels`).
-_VOWELS = MappingProxyType({
-    "ru": "аеёиоуыэюя", "uk": "аеєиіїоуюя", "be": "аеёіоуыэюя",
-    "bg": "аеиоуъюя", "sr": "аеиоу", "el": "αεηιουωϊϋ",
-})
+_VOWELS = MappingProxyType({"ru": "аеёиоуыэюя", "uk": "аеєиіїоуюя", "be": "аеёіоуыэюя",
+                            "bg": "аеиоуъюя", "sr": "аеиоу", "el": "αεηιουωϊϋ"})
 # After these, iotated vowels behave as after a vowel (soft/hard signs, apostrophes).
 _SEPARATORS = "ьъ'’ʼ"
 # Last-resort ASCII replacements for letters that Unicode does not decompose.
-_ASCII_EXTRA = MappingProxyType({
-    "ł": "l", "Ł": "L", "đ": "dj", "Đ": "Dj", "ı": "i", "ø": "o", "Ø": "O", "ß": "ss",
-    "ʹ": "", "ʺ": "", "’": "", "”": "", "ʼ": "", "·": "",
-})
+_ASCII_EXTRA = MappingProxyType({"ł": "l", "Ł": "L", "đ": "dj", "Đ": "Dj", "ı": "i", "ø": "o",
+                                 "Ø": "O", "ß": "ss", "ʹ": "", "ʺ": "", "’": "", "”": "", "ʼ": "",
+                                 "·": ""})
 _PLAIN = ("letters", "initial", "endings", "between_vowels", "after_vowel", "exonyms")
 _CONTEXT = ("after", "before")
 _WORD_BREAK = re.compile(r"([^\w'’ʼ]+)")   # spaces, hyphens, punctuation
-_STRESS = {0x0300: None, 0x0301: None}      # stress marks / Greek tonos, removed before lookup
+_STRESS = MappingProxyType({0x0300: None, 0x0301: None})  # stress marks / Greek tonos: dropped
 _BEAM = 6          # alternative spellings kept per word and per name
 _MAX_FORMS = 12    # forms returned per system (spellings + their variant/ASCII fallbacks)
 
@@ -64,8 +58,10 @@ def _systems() -> tuple[str, ...]:
 @functools.lru_cache(maxsize=None)
 def _load(system: str) -> dict[str, Any]:
     data = yaml.safe_load((_data_dir() / f"{system}.yaml").read_text(encoding="utf-8"))
-    if not isinstance(data, dict) or data.get("system") != system:
-        raise ValueError(f"{system}.yaml: top-level 'system' must be {system!r}")
+    keys = {"system", "name", "source", "ascii", "variants", "from"}
+    if not isinstance(data, dict) or data.get("system") != system or not set(data) <= keys \
+            or not data.get("name") or not data.get("source"):
+        raise ValueError(f"{system}.yaml: needs system ({system}), name, source; keys only {keys}")
     return data
 
 
@@ -81,6 +77,9 @@ def _sections(system: str, lang: str, depth: int = 0) -> dict[str, dict[str, Any
     spec = (_load(system).get("from") or {}).get(lang)
     if not isinstance(spec, dict) or depth > 4:
         raise ValueError(f"{system}.yaml: missing or cyclic table for {lang!r}")
+    unknown = set(spec) - {"base", *_PLAIN, *_CONTEXT}
+    if unknown:
+        raise ValueError(f"{system}.yaml/{lang}: unknown sections {sorted(unknown)}")
     out: dict[str, dict[str, Any]] = {s: {} for s in _PLAIN + _CONTEXT}
     if spec.get("base"):
         base_system, _, base_lang = str(spec["base"]).rpartition("/")
@@ -101,7 +100,7 @@ def _table(system: str, lang: str) -> _Table | None:
     raw, where = _sections(system, lang), f"{system}.yaml/{lang}"
     plain = {s: {_clean(u).lower(): _options(v, f"{where}/{s}/{u}") for u, v in raw[s].items()}
              for s in _PLAIN}
-    context = {s: {u: tuple((str(chars), _options(v, f"{where}/{s}/{u}")) for chars, v in rules.items())
+    context = {s: {u: tuple((str(cs), _options(v, f"{where}/{s}/{u}")) for cs, v in rules.items())
                    for u, rules in raw[s].items()} for s in _CONTEXT}
     units = [u for s in _PLAIN[:-1] for u in plain[s]] + [u for s in _CONTEXT for u in context[s]]
     return _Table(plain, context, _VOWELS[lang], max(map(len, units), default=1))
@@ -110,12 +109,10 @@ def _table(system: str, lang: str) -> _Table | None:
 @functools.lru_cache(maxsize=None)
 def _charmaps(system: str) -> tuple[dict[str, str], dict[str, str]]:
     """The system's ASCII-fallback and glyph-variant tables, with capitalised keys added."""
-    data = _load(system)
-    maps = []
-    for key in ("ascii", "variants"):
-        table = {str(k): str(v) for k, v in (data.get(key) or {}).items()}
-        maps.append(table | {k.upper(): v.capitalize() for k, v in table.items()})
-    return maps[0], maps[1]
+    tables = [{str(k): str(v) for k, v in (_load(system).get(key) or {}).items()}
+              for key in ("ascii", "variants")]
+    ascii_map, variants = (t | {k.upper(): v.capitalize() for k, v in t.items()} for t in tables)
+    return ascii_map, variants
 
 
 def _clean(text: str) -> str:
@@ -125,8 +122,8 @@ def _clean(text: str) -> str:
 def _to_ascii(system: str, form: str) -> str:
     form = "".join(_charmaps(system)[0].get(ch, ch) for ch in form)
     form = "".join(_ASCII_EXTRA.get(ch, ch) for ch in form)
-    decomposed = unicodedata.normalize("NFD", form)
-    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+    bare = "".join(ch for ch in unicodedata.normalize("NFD", form) if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", bare)
 
 
 def _rule(t: _Table, word: str, i: int, n: int) -> Options | None:
@@ -149,47 +146,65 @@ def _rule(t: _Table, word: str, i: int, n: int) -> Options | None:
     return p["letters"].get(unit)
 
 
-def _extend(beam: list[tuple[str, int]], options: Options) -> list[tuple[str, int]]:
-    """Append each option to each prefix; cost = rank of the option; keep the cheapest few."""
-    costs: dict[str, int] = {}
-    for prefix, cost in beam:
+# A beam entry: (form so far, cost, choices made) where choices pins the rank picked for
+# each (unit, options) so that a repeated letter is spelled the same way within a name.
+_Entry = tuple[str, int, tuple]
+
+
+def _extend(beam: list[_Entry], options: Options, key: tuple | None = None) -> list[_Entry]:
+    """Append each option to each prefix (cost = its rank) and keep the cheapest few;
+    a ``key`` seen before in the name reuses the rank chosen then."""
+    best: dict[str, _Entry] = {}
+    for prefix, cost, chosen in beam:
+        pinned = dict(chosen).get(key) if key else None
         for rank, option in enumerate(options):
-            form = prefix + option
-            costs[form] = min(costs.get(form, cost + rank), cost + rank)
-    return sorted(costs.items(), key=lambda item: item[1])[:_BEAM]
+            if pinned is None:
+                entry = (prefix + option, cost + rank, chosen + (((key, rank),) if key else ()))
+            elif rank == pinned:
+                entry = (prefix + option, cost, chosen)
+            else:
+                continue
+            if entry[0] not in best or entry[1] < best[entry[0]][1]:
+                best[entry[0]] = entry
+    return sorted(best.values(), key=lambda entry: entry[1])[:_BEAM]
 
 
-def _word(t: _Table, word: str) -> list[str]:
-    """Spellings of one lower-case word, best first (established exonyms lead)."""
-    beam, i = [("", 0)], 0
-    while i < len(word):
-        for n in range(min(t.maxlen, len(word) - i), 0, -1):
-            options = _rule(t, word, i, n)
+def _case_like(form: str, original: str, upper: bool) -> str:
+    if upper:
+        return form.upper()
+    return form[:1].upper() + form[1:] if original[:1].isupper() else form
+
+
+def _word(t: _Table, word: str, beam: list[_Entry]) -> list[_Entry]:
+    """Extend ``beam`` with the spellings of one word; established exonyms lead."""
+    low, upper = word.lower(), len(word) > 1 and word.isupper()
+    exonyms = [(prefix + _case_like(e, word, upper), cost, chosen)
+               for prefix, cost, chosen in beam for e in t.plain["exonyms"].get(low, ())]
+    i = 0
+    while i < len(low):
+        for n in range(min(t.maxlen, len(low) - i), 0, -1):
+            options = _rule(t, low, i, n)
             if options is not None:
                 break
         else:
-            n, options = 1, (word[i],)     # digits, Latin letters, unknown signs pass through
-        beam, i = _extend(beam, options), i + n
-    return list(dict.fromkeys([*t.plain["exonyms"].get(word, ()), *(form for form, _ in beam)]))
-
-
-def _case_like(form: str, word: str) -> str:
-    if len(word) > 1 and word.isupper():
-        return form.upper()
-    return form[:1].upper() + form[1:] if word[:1].isupper() else form
+            n, options = 1, (low[i],)      # digits, Latin letters, unknown signs pass through
+        cased = tuple(_case_like(o, word[i:i + n], upper) for o in options)
+        beam, i = _extend(beam, cased, (low[i:i + n], options) if len(options) > 1 else None), i + n
+    unique: dict[str, _Entry] = {}
+    for entry in exonyms + beam:
+        unique.setdefault(entry[0], entry)
+    return list(unique.values())[:_BEAM]
 
 
 @functools.lru_cache(maxsize=4096)
 def _romanize(text: str, lang: str, system: str) -> frozenset[str]:
-    table, beam = _table(system, lang), [("", 0)]
+    table, beam = _table(system, lang), [("", 0, ())]
     for index, part in enumerate(_WORD_BREAK.split(text)):
-        if index % 2 or not part:          # separators are kept as they are
-            beam = _extend(beam, (part,))
-        else:
-            beam = _extend(beam, tuple(_case_like(f, part) for f in _word(table, part.lower())))
+        beam = _extend(beam, (part,)) if index % 2 or not part else _word(table, part, beam)
     variants, forms = _charmaps(system)[1], []
-    for form, _ in beam:
-        for candidate in (form, "".join(variants.get(ch, ch) for ch in form), _to_ascii(system, form)):
+    for form, _, _ in beam:
+        variant = "".join(variants.get(ch, ch) for ch in form)
+        for candidate in (form, variant, _to_ascii(system, form)):
             if candidate not in forms:
                 forms.append(candidate)
     return frozenset(forms[:_MAX_FORMS])

@@ -33,6 +33,7 @@ class _Reader:
     def __init__(self, path: str):
         self.path = path
         self.seen: set[int] = set()
+        self.key_of: dict[int, object] = {}  # id(value node) -> its key node, for errors about keys
 
     def fail(self, node, message: str):
         line = node.start_mark.line + 1 if node is not None else 1
@@ -54,6 +55,7 @@ class _Reader:
             if k.value in keys:
                 self.fail(k, f"{what}: duplicate key '{k.value}'")
             keys[k.value] = k
+            self.key_of[id(v)] = k
             items.append((k.value, v))
         return items
 
@@ -88,7 +90,7 @@ def _entry_from_yaml(reader: _Reader, node, origin: str) -> Entry:
         if key.startswith("x-"):
             continue
         if key not in ENTRY_KEYS:
-            reader.fail(value, f"{where}: unknown key '{key}'")
+            reader.fail(reader.key_of[id(value)], f"{where}: unknown key '{key}'")
         if key in ("aliases", "variants"):
             fields[key] = reader.strings(value, f"{where}: {key}")
         elif key == "native":
@@ -169,7 +171,7 @@ def _load_yaml(text: str, path: str) -> tuple[list[Entry], str | None]:
     top = dict(reader.mapping(root, "glossary"))
     for key, node in top.items():
         if key not in TOP_KEYS and not key.startswith("x-"):
-            reader.fail(node, f"unknown top-level key '{key}'")
+            reader.fail(reader.key_of[id(node)], f"unknown top-level key '{key}'")
     if "version" not in top:
         reader.fail(root, "missing 'version: 1'")
     if top["version"].value != "1":

@@ -1,0 +1,120 @@
+"""The same name spelled two ways in one document: "Prokudin" … "Procudin", "Zelensky" … "Zelenski",
+"Erdoğan" … "Erdogan".
+
+Capitalised words of five letters or more are compared by their folded key (normalize.key) and
+rapidfuzz's ratio (>= 85, same first letter). In each group the preferred spelling is a correct
+glossary form, else the most frequent one, else the first one seen; the other spellings are reported
+with the line where the preferred one first appears: "'Procudin' is spelled 'Prokudin' on line 3".
+
+Example: "Mayor Vitali Prokudin … Procudin said" -> "Prokudin said".
+Not flagged: feminine forms and patronymics, which are other words (Peskov/Peskova, Navalny/Navalnaya,
+Zelensky/Zelenska, Ivanov/Ivanovich); possessives and plurals (Prokudin's, the Zelenskys); a pair of
+spellings that are both established in English (wordfreq Zipf >= 3: Johnson/Johnston,
+Austria/Australia, Defence/Defense) unless they differ only in diacritics; two forms the glossary
+lists as correct; common words capitalised only at the start of sentences; ALL-CAPS words; words
+already reported as a glossary variant.
+"""
+from __future__ import annotations
+
+import os
+import re
+
+from rapidfuzz import fuzz
+
+from ..finding import Finding, Severity
+from ..language import WORD, english_zipf, sentences
+from ..normalize import key
+
+RULE = "inconsistency"
+CATEGORY = "terminology/inconsistent"
+SEVERITY = Severity.WARNING
+OPTIONS = {"min_length": 5, "min_score": 85, "max_english_zipf": 3.0}
+
+_POSSESSIVE = re.compile(r"['’]s$")
+_FEMININE = re.compile(r"(?:a|aia|aya|ia|ya)$")
+_PATRONYMIC = re.compile(r"(?:vich|vych|vna|ichna)$")
+
+
+def _other_word(a: str, b: str) -> bool:
+    """A feminine form or a patronymic of the other key (CONTRACTS §1: another word)."""
+    for rx in (_FEMININE, _PATRONYMIC):
+        if bool(rx.search(a)) != bool(rx.search(b)):
+            if len(os.path.commonprefix([a, b])) >= min(len(a), len(b)) - 2:
+                return True
+    return False
+
+
+def _occurrences(ctx, min_length: int):
+    """(start, end, base, suffix, sentence-initial) of capitalised words outside wrong glossary matches."""
+    masked = ctx.doc.masked
+    initial = set()
+    for s, e in sentences(masked):
+        first = WORD.search(masked, s, e)
+        if first:
+            initial.add(first.start())
+    wrong = [(m.start, m.end) for m in ctx.matches if not m.correct]
+    out = []
+    for m in WORD.finditer(masked):
+        word = m.group()
+        if not word[0].isupper() or word.isupper():
+            continue
+        if any(a < m.end() and m.start() < b for a, b in wrong):
+            continue
+        suffix = _POSSESSIVE.search(word)
+        base = word[:suffix.start()] if suffix else word
+        if len(base) >= min_length:
+            out.append((m.start(), m.end(), base, word[len(base):], m.start() in initial))
+    return out
+
+
+def _merge_plurals(occurrences):
+    """Plural forms count as their singular when the singular is in the document too."""
+    bases = {o[2] for o in occurrences}
+    out = []
+    for s, e, base, suffix, initial in occurrences:
+        for ending in ("es", "s"):
+            if base.endswith(ending) and base[:-len(ending)] in bases:
+                base, suffix = base[:-len(ending)], ending + suffix
+                break
+        out.append((s, e, base, suffix, initial))
+    return out
+
+
+def detect(ctx, options):
+    occurrences = _merge_plurals(_occurrences(ctx, options["min_length"]))
+    by_form: dict[str, list] = {}
+    for occ in occurrences:
+        by_form.setdefault(occ[2], []).append(occ)
+    limit = options["max_english_zipf"]
+    forms = [f for f, occs in by_form.items()
+             if not (all(o[4] for o in occs) and english_zipf(f.lower()) >= limit)]
+    names = ctx.glossary.names
+
+    def in_glossary(form: str) -> bool:
+        return any(p.form == form for p in names.get(key(form), ()))
+
+    def same_name(a: str, b: str) -> bool:
+        ka, kb = key(a), key(b)
+        if in_glossary(a) and in_glossary(b):
+            return False
+        if ka == kb:
+            return True
+        return (ka[0] == kb[0] and fuzz.ratio(ka, kb) >= options["min_score"]
+                and not (english_zipf(a) >= limit and english_zipf(b) >= limit)
+                and not _other_word(ka, kb))
+
+    order = {f: i for i, f in enumerate(forms)}
+    ranked = sorted(forms, key=lambda f: (not in_glossary(f), -len(by_form[f]), order[f]))
+    assigned: set[str] = set()
+    for head in ranked:
+        if head in assigned:
+            continue
+        assigned.add(head)
+        line = ctx.doc.position(by_form[head][0][0])[0]
+        for other in ranked:
+            if other in assigned or not same_name(head, other):
+                continue
+            assigned.add(other)
+            for s, e, base, suffix, _ in by_form[other]:
+                yield Finding(RULE, SEVERITY, f"'{base}' is spelled '{head}' on line {line}",
+                              s, e, ctx.doc.text[s:e], (head + suffix,), confidence=0.8, category=CATEGORY)

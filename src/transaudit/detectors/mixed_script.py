@@ -1,0 +1,98 @@
+"""Words that mix scripts or use look-alike letters: a Cyrillic "К" in "Кyiv", a Greek omicron in
+"Kοstiantyn", a Kelvin sign or full-width letter for a Latin one.
+
+Script data comes from confusable-homoglyphs (Unicode Scripts and confusables.txt). The suggestion
+writes every letter in the word's main script (Latin unless most letters are another script),
+using each letter's look-alike; without a look-alike for every letter there is no suggestion.
+
+Example: "Кyiv" -> "Kyiv", "Kοstiantyn" -> "Kostiantyn".
+Not flagged: words in one script ("Київ" is the untranslated rule's business), Latin letters with
+diacritics or combining marks ("Nicușor", "Erdoğan", "Kraków", "Nicus\u0326or"), emoji, digits, and
+Greek letters used as symbols in words of up to three letters ("μg", "kΩ").
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from confusable_homoglyphs import categories, confusables
+
+from ..finding import Finding, Severity
+from ..language import MARKS
+
+RULE = "mixed-script"
+CATEGORY = "fluency/spelling"
+SEVERITY = Severity.ERROR
+OPTIONS: dict = {}
+
+_TOKEN = re.compile(rf"(?:[^\W_]|[{MARKS}])+")
+_NEUTRAL = ("COMMON", "INHERITED")
+
+
+def _script(c: str) -> str:
+    return categories.alias(c)
+
+
+def _compatibility(c: str) -> str | None:
+    """The ASCII letter(s) a compatibility letter stands for (Kelvin sign, full width, ligature)."""
+    if unicodedata.category(c) not in ("Lu", "Ll"):
+        return None
+    plain = unicodedata.normalize("NFKC", c)
+    return plain if plain != c and plain.isascii() and plain.isalpha() else None
+
+
+def _look_alike(c: str, script: str) -> str | None:
+    """A letter of `script` that looks like `c` (ASCII preferred for Latin)."""
+    for glyph in confusables.confusables_data.get(c, ()):
+        g = glyph["c"]
+        if len(g) != 1 or _script(g) != script or (script == "LATIN" and not g.isascii()):
+            continue
+        if g == "l" and c.isupper():  # confusables' skeleton folds I and l together
+            g = "I"
+        return g
+    return None
+
+
+def _check(word: str) -> tuple[str, str | None] | None:
+    """(message, suggestion) for a word that mixes scripts or uses compatibility letters."""
+    odd = {c: plain for c in word if (plain := _compatibility(c))}
+    mixed = confusables.is_mixed_script(word, allowed_aliases=list(_NEUTRAL))
+    if not mixed and not odd:
+        return None
+    counts: dict[str, int] = {}
+    for c in word:
+        s = _script(c)
+        if s not in _NEUTRAL and c not in odd:
+            counts[s] = counts.get(s, 0) + 1
+    target = max(sorted(counts), key=lambda s: (counts[s], s == "LATIN")) if counts else "LATIN"
+    if mixed and set(counts) == {"LATIN", "GREEK"} and len(word) <= 3:
+        return None
+    fixed, shown = [], []
+    for c in word:
+        s = _script(c)
+        if c in odd:
+            fixed.append(odd[c])
+            shown.append(f"'{c}' for '{odd[c]}'")
+        elif s in _NEUTRAL or s == target:
+            fixed.append(c)
+        else:
+            g = _look_alike(c, target)
+            fixed.append(g)
+            shown.append(f"{s.title()} '{c}'" + (f" for {target.title()} '{g}'" if g else ""))
+    scripts = " and ".join(sorted(s.title() for s in counts)) if mixed else None
+    head = f"mixes {scripts} letters" if scripts else "uses look-alike letters"
+    message = f"'{word}' {head}: " + ", ".join(dict.fromkeys(shown))
+    return message, None if None in fixed else "".join(fixed)
+
+
+def detect(ctx, options):
+    text = ctx.doc.text
+    for m in _TOKEN.finditer(ctx.doc.masked):
+        word = m.group()
+        if word.isascii():
+            continue
+        found = _check(word)
+        if found:
+            message, fix = found
+            yield Finding(RULE, SEVERITY, message, m.start(), m.end(), text[m.start():m.end()],
+                          (fix,) if fix else (), category=CATEGORY)

@@ -1,0 +1,289 @@
+"""Text left in the source language: whole sentences, tell-tale words, foreign place names, and the
+glossary's original-script forms (`native`).
+
+- Sentences: each sentence of four or more words passes a cheap English-word gate first
+  (language.looks_foreign); only suspicious ones go to langdetect, and a non-English language
+  with probability >= 0.9 is reported: "Sentence appears to be Romanian, not English".
+- Leftover words (data/leftovers/<lang>.yaml): "potrivit Reuters" -> "according to Reuters",
+  "Herr Scholz" -> "Mr. Scholz", "Russland und China" -> "and".
+- Place names in another language: countries from CLDR (babel), cities from data/cities.yaml:
+  "Ucraina" -> "Ukraine", "Moscova's" -> "Moscow's".
+- Native forms listed in the glossary: "Панцирь" -> "Pantsir".
+
+Not flagged: quotations kept in the original on purpose (quoted text followed by a translation in
+brackets or "meaning …", or introduced as a title, slogan or "in Romanian"), italics (*…*, _…_,
+<i>, <em>, <cite>: titles of works), captions and lines that are mostly names, sentences under four
+words, place names that are also English words or glossary forms ("Italia", "Georgia"), and
+everything when the configured document language is not English.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from ..finding import Finding, Severity
+from ..inflect import transfer_case
+from ..language import WORD, english_zipf, identify, language_name, looks_foreign, mostly_names, sentences, words
+from ..normalize import fold, key, strip_marks
+from .glossary_hits import report
+
+RULE = "untranslated"
+CATEGORY = "accuracy/untranslated"
+SEVERITY = Severity.ERROR
+OPTIONS = {"min_words": 4, "min_probability": 0.9, "cities": None}
+
+COUNTRY_LANGUAGES = ("ro", "fr", "de", "es", "it", "pt", "pl", "cs", "hu", "tr", "nl", "sv")
+NOT_PLACES = frozenset({"ZZ", "QO", "XA", "XB"})  # CLDR pseudo-territories
+ENGLISH_WORD_ZIPF = 2.5
+
+_QUOTE = re.compile(r'“[^”\n]*”|"[^"\n]*"|„[^”“\n]*[”“]|«[^»\n]*»')
+_AFTER_QUOTE = re.compile(r"\s*[,;:—–-]?\s*(?:\(|(?:meaning|which means|which translates|translated|"
+                          r"translates|literally|roughly|in English)\b)", re.I)
+_BEFORE_QUOTE = re.compile(r"\b(?:titled|entitled|headlined|called|named|slogan|motto|phrase|expression|"
+                           r"reads?|reading|chanted|chanting|original|in ([A-Z][a-z]+))[\s:,]*$")
+_ITALICS = re.compile(r"(?<![\w*])\*(?![\s*])[^*\n]+?(?<![\s*])\*(?![\w*])"
+                      r"|(?<![\w_])_(?![\s_])[^_\n]+?(?<![\s_])_(?![\w_])")
+_HTML_ITALICS = re.compile(r"<(i|em|cite)\b[^>]*>(.*?)</\1\s*>", re.I | re.S)
+
+
+# ---------------------------------------------------------------- data
+
+
+@dataclass(frozen=True, slots=True)
+class Leftover:
+    word: str
+    english: str
+    language: str
+    context: str = "any"     # any | before-name | between-words
+    exact: bool = False
+
+
+def _data_dir():
+    return resources.files("transaudit") / "data"
+
+
+def _read_yaml(path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def normal_word(word: str) -> str:
+    """NFC, Romanian cedilla letters as comma-below ones, typographic apostrophes as '."""
+    return unicodedata.normalize("NFC", word).translate(str.maketrans("şŞţŢ’", "șȘțȚ'"))
+
+
+@lru_cache(maxsize=1)
+def leftovers() -> dict[str, tuple[Leftover, ...]]:
+    """Leftover words by their normal form (and capitalised form unless `exact`)."""
+    table: dict[str, list[Leftover]] = {}
+    for path in sorted(_data_dir().joinpath("leftovers").iterdir(), key=lambda p: p.name):
+        if not path.name.endswith(".yaml"):
+            continue
+        data = _read_yaml(path)
+        for item in data["words"]:
+            item = dict(item)
+            item.pop("english_word", None)
+            entry = Leftover(language=data["language"], **{**item, "word": normal_word(item["word"])})
+            forms = {entry.word} if entry.exact else {entry.word, entry.word[0].upper() + entry.word[1:]}
+            for form in forms:
+                table.setdefault(form, []).append(entry)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+def _city_forms(path: str | None) -> list[tuple[str, str, str]]:
+    """(language, form, English name) from a cities file; none when it does not exist."""
+    p = Path(path) if path else _data_dir().joinpath("cities.yaml")
+    if not p.is_file():
+        return []
+    out = []
+    for city in _read_yaml(p).get("cities") or ():
+        for lang, forms in (city.get("forms") or {}).items():
+            for form in [forms] if isinstance(forms, str) else forms:
+                out.append((lang, form, city["name"]))
+    return out
+
+
+def _country_forms() -> list[tuple[str, str, str]]:
+    from babel import Locale
+
+    english = Locale("en").territories
+    out = []
+    for lang in COUNTRY_LANGUAGES:
+        for code, name in Locale.parse(lang).territories.items():
+            if code.isalpha() and code not in NOT_PLACES and code in english:
+                out.append((lang, name, english[code]))
+    return out
+
+
+@lru_cache(maxsize=8)
+def places(cities: str | None):
+    """Aho-Corasick automaton over case-kept folded place names in other languages.
+
+    Values: (key length, suffix, form, English name, languages). Forms that fold like an English
+    place name, that are English words, or shorter than four letters are left out."""
+    import ahocorasick
+
+    forms = _country_forms() + _city_forms(cities)
+    english_keys = {key(en) for _, _, en in forms}
+    merged: dict[str, tuple[str, str, list[str]]] = {}
+    for lang, form, en in forms:
+        kept = fold(form).keep.strip()
+        if (len(kept) < 4 or key(form) in english_keys or english_zipf(form) >= ENGLISH_WORD_ZIPF
+                or english_zipf(strip_marks(form)) >= ENGLISH_WORD_ZIPF):
+            continue
+        _, _, langs = merged.setdefault(kept, (form, en, []))
+        if lang not in langs:
+            langs.append(lang)
+    automaton = ahocorasick.Automaton()
+    for kept, (form, en, langs) in merged.items():
+        for suffix in ("", "'s"):
+            padded = f" {kept}{suffix} "
+            automaton.add_word(padded, (len(padded), suffix, form, en, tuple(langs)))
+    if merged:
+        automaton.make_automaton()
+    return automaton if merged else None
+
+
+# ---------------------------------------------------------------- guards
+
+
+@lru_cache(maxsize=1)
+def _language_names() -> frozenset[str]:
+    from babel import Locale
+
+    return frozenset(n for n in Locale("en").languages.values() if n.isalpha())
+
+
+def _quoted_originals(text: str) -> list[tuple[int, int]]:
+    """Quotations presented as original-language text: followed by a translation or a gloss,
+    or introduced as a title, a slogan or "in <language>"."""
+    out = []
+    for m in _QUOTE.finditer(text):
+        before = _BEFORE_QUOTE.search(text, max(0, m.start() - 60), m.start())
+        if before and before.group(1) and before.group(1) not in _language_names():
+            before = None
+        if before or _AFTER_QUOTE.match(text, m.end()):
+            out.append(m.span())
+    return out
+
+
+def _guarded(ctx) -> list[tuple[int, int]]:
+    masked = ctx.doc.masked
+    spans = _quoted_originals(masked)
+    if ctx.doc.format == "html":
+        spans += [m.span(2) for m in _HTML_ITALICS.finditer(ctx.doc.text)]
+    else:
+        spans += [m.span() for m in _ITALICS.finditer(masked)]
+    return spans
+
+
+def _blank(text: str, spans) -> str:
+    chars = list(text)
+    for s, e in spans:
+        for i in range(s, e):
+            if chars[i] not in "\r\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def _inside(s: int, e: int, spans) -> bool:
+    return any(a < e and s < b for a, b in spans)
+
+
+# ---------------------------------------------------------------- detection
+
+
+def _foreign_sentences(text: str, options) -> list[tuple[int, int, str, float]]:
+    out = []
+    for s, e in sentences(text):
+        tokens = words(text[s:e])
+        if len(tokens) < options["min_words"] or mostly_names(tokens) or not looks_foreign(tokens):
+            continue
+        lang, prob = identify(text[s:e])
+        if lang not in ("en", "und") and prob >= options["min_probability"]:
+            out.append((s, e, lang, prob))
+    return out
+
+
+def _context_ok(text: str, s: int, e: int, context: str) -> bool:
+    after = text[e + 1] if e + 1 < len(text) and text[e] == " " else ""
+    if context == "before-name":
+        return after.isupper()
+    if context == "between-words":
+        return after.isalpha() and s >= 2 and text[s - 1] == " " and text[s - 2].isalpha()
+    return True
+
+
+def _leftover_words(text: str):
+    table = leftovers()
+    for m in WORD.finditer(text):
+        token = normal_word(m.group())
+        for entry in table.get(token, ()):
+            if _context_ok(text, m.start(), m.end(), entry.context):
+                yield m.start(), m.end(), entry
+                break
+
+
+def _place_names(ctx, cities):
+    automaton = places(cities)
+    if automaton is None:
+        return
+    folded = ctx.folded
+    found = []
+    for end, (klen, suffix, form, en, langs) in automaton.iter(folded.keep):
+        a, b = end - klen + 2, end
+        found.append((a, b, suffix, form, en, langs))
+    last = -1
+    for a, b, suffix, form, en, langs in sorted(found, key=lambda f: (f[0], -f[1])):
+        if a < last:
+            continue
+        last = b
+        if key(form) in ctx.glossary.correct_keys:
+            continue
+        start, end = folded.span(a, b)
+        yield start, end, suffix, en, langs
+
+
+def _languages(codes) -> str:
+    names = [language_name(c) for c in codes]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def detect(ctx, options):
+    if ctx.config.language != "en":
+        return
+    doc = ctx.doc
+    guarded = _guarded(ctx)
+    text = _blank(doc.masked, guarded)
+    flagged = _foreign_sentences(text, options)
+    for s, e, lang, prob in flagged:
+        yield Finding(RULE, SEVERITY, f"Sentence appears to be {language_name(lang)}, not English",
+                      s, e, doc.text[s:e], confidence=round(prob, 3), category=CATEGORY)
+    skip = [(s, e) for s, e, _, _ in flagged] + guarded
+    taken = [(m.start, m.end) for m in ctx.matches]
+    for f in report(ctx, RULE, SEVERITY, CATEGORY, _native_message):
+        if not _inside(f.start, f.end, skip):
+            yield f
+    for s, e, entry in _leftover_words(text):
+        if _inside(s, e, skip) or _inside(s, e, taken):
+            continue
+        word = doc.text[s:e]
+        fix = transfer_case(word, entry.english, False)
+        yield Finding(RULE, SEVERITY, f"'{word}' is {language_name(entry.language)}, left untranslated; "
+                      f"in English: '{fix}'", s, e, word, (fix,), confidence=0.9, category=CATEGORY)
+    for s, e, suffix, en, langs in _place_names(ctx, options["cities"]):
+        if _inside(s, e, skip) or _inside(s, e, taken):
+            continue
+        base = e - len(suffix)
+        yield Finding(RULE, SEVERITY, f"'{doc.text[s:base]}' is the {_languages(langs)} name of {en}",
+                      s, e, doc.text[s:e], (en + doc.text[base:e],), confidence=0.85, category=CATEGORY)
+
+
+def _native_message(m, hit, entry, fix):
+    via = language_name(hit.pattern.via) if hit.pattern.via else "the original language"
+    return f"'{m.text}' is {via}, left untranslated; in English: '{fix}'"
