@@ -2,15 +2,19 @@
 from __future__ import annotations
 
 import argparse
+import difflib
+import io
 import os
 import sys
+import textwrap
+from dataclasses import dataclass, replace
 
-from . import __version__, evaluate
-from .config import Config
+from . import __version__
+from .config import Config, ConfigError, find_config, load_config, rule_catalog
 from .finding import Severity
 from .formatters import FORMATS, render
 from .glossary import GlossaryError
-from .results import RunInfo
+from .results import FileResult, RunInfo
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -30,6 +34,20 @@ def _lint_parser(sub) -> None:
     p.add_argument("--fail-on", choices=[s.value for s in Severity], default=None,
                    help="lowest severity that makes the exit code 1 (default: warning)")
     p.add_argument("--config", metavar="FILE", help="configuration file (default: found upward)")
+    p.add_argument("--fix", action="store_true",
+                   help="apply the first suggestion of confident error findings (stdin: print the fixed text)")
+    p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff instead of writing")
+    p.add_argument("--baseline", metavar="FILE", help="report only findings whose fingerprint is not in FILE")
+    p.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE and exit")
+
+
+def _rules_parser(sub) -> None:
+    sub.add_parser("rules", help="list every rule with its description and an example")
+
+
+def _explain_parser(sub) -> None:
+    p = sub.add_parser("explain", help="print the documentation of one rule")
+    p.add_argument("rule", metavar="RULE")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,7 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"transaudit {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     _lint_parser(sub)
-    evaluate.add_parser(sub)
+    _rules_parser(sub)
+    _explain_parser(sub)
     return parser
 
 
@@ -46,9 +65,10 @@ def _info(compiled) -> RunInfo:
     return RunInfo(len(g.entries), g.hash, g.sources, __version__)
 
 
-def _emit(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
+def _emit(text: str, stream=None) -> None:
+    stream = stream or sys.stdout
+    stream.write(text)
+    stream.flush()
 
 
 def _fail(args, message: str) -> int:
@@ -58,38 +78,232 @@ def _fail(args, message: str) -> int:
     return EXIT_ERROR
 
 
-def cmd_lint(args) -> int:
-    from .files import walk
-    from .linter import lint_file, load
+# ---------------------------------------------------------------- configurations and their glossaries
 
-    config = Config()
-    try:
-        compiled = load(config, args.glossary, default=not args.no_default_glossary and config.default_glossary)
-    except GlossaryError as e:
-        return _fail(args, str(e))
-    for w in compiled.glossary.warnings:
-        print(f"transaudit: warning: {w}", file=sys.stderr)
-    paths = args.paths or ["-"]
-    if paths.count("-") > 1:
-        raise UsageError("'-' (stdin) can be given only once")
-    results = []
-    for path in walk(paths, config.include, config.exclude):
-        display = args.stdin_filename if path == "-" and args.stdin_filename else ("<stdin>" if path == "-" else path)
-        result = lint_file(path, compiled, config, display=display, stdin=sys.stdin.buffer)
-        if result.error is not None:
-            print(f"{result.path}: error: {result.error}", file=sys.stderr)
-        results.append(result)
-    color = args.format == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    _emit(render(args.format, results, _info(compiled), color=color))
-    fail_on = Severity(args.fail_on or config.fail_on)
-    if any(r.error is not None for r in results):
+
+@dataclass(frozen=True)
+class Profile:
+    """What checking one file needs: its Config and the glossary compiled for it."""
+
+    config: Config
+    compiled: object
+
+
+class Profiles:
+    """One frozen Config and one compiled glossary per configuration file, built once per run."""
+
+    def __init__(self, args):
+        self.args = args
+        self._found: dict[str, str | None] = {}
+        self._built: dict[str | None, Profile] = {}
+
+    def for_path(self, path: str) -> Profile:
+        """Raises ConfigError or GlossaryError."""
+        key = self.args.config or find_config(path, self._found)
+        if key not in self._built:
+            self._built[key] = self._build(key)
+        return self._built[key]
+
+    def _build(self, config_path: str | None) -> Profile:
+        from .linter import load
+
+        config = load_config(config_path) if config_path else Config()
+        if self.args.fail_on:
+            config = replace(config, fail_on=self.args.fail_on)
+        default = config.default_glossary and not self.args.no_default_glossary
+        compiled = load(config, self.args.glossary, default=default)
+        for w in compiled.glossary.warnings:
+            print(f"transaudit: warning: {w}", file=sys.stderr)
+        return Profile(config, compiled)
+
+    def first(self) -> Profile:
+        """The profile whose glossary the report describes (RunInfo holds one glossary)."""
+        return next(iter(self._built.values()), None) or self.for_path(os.curdir)
+
+
+@dataclass(frozen=True)
+class Target:
+    path: str      # what to read ('-' for stdin)
+    display: str   # what to show
+    profile: Profile
+
+
+def _targets(paths, args, profiles: Profiles) -> list[Target]:
+    """Every file to check with its profile, in input order (directories sorted)."""
+    from .files import walk
+
+    out = []
+    for p in paths:
+        if p == "-":
+            name = args.stdin_filename
+            start = (os.path.dirname(name) or os.curdir) if name else os.curdir
+            out.append(Target(p, name or "<stdin>", profiles.for_path(start)))
+            continue
+        cfg = profiles.for_path(p).config
+        for path in walk([p], cfg.include, cfg.exclude):
+            profile = profiles.for_path(path)
+            if not profile.config.excludes(path):
+                out.append(Target(path, path, profile))
+    return out
+
+
+# ---------------------------------------------------------------- lint
+
+
+def _check(target: Target, stdin: bytes) -> FileResult:
+    from .linter import lint_file
+    from .suppress import configure
+
+    config = target.profile.config
+    result = lint_file(target.path, target.profile.compiled, config, display=target.display,
+                       stdin=io.BytesIO(stdin))
+    if result.error is not None:
+        print(f"{result.path}: error: {result.error}", file=sys.stderr)
+        return result
+    return replace(result, findings=tuple(configure(result.findings, config)))
+
+
+def _exit_code(targets, results, failed: bool = False) -> int:
+    if failed or any(r.error is not None for r in results):
         return EXIT_ERROR
-    if any(f.severity.rank >= fail_on.rank for r in results for f in r.findings):
-        return EXIT_FINDINGS
+    for t, r in zip(targets, results):
+        fail_on = Severity(t.profile.config.fail_on)
+        if any(f.severity.rank >= fail_on.rank for f in r.findings):
+            return EXIT_FINDINGS
     return EXIT_OK
 
 
-COMMANDS = {"eval": evaluate.command, "lint": cmd_lint}
+def _report(args, info: RunInfo, results, stream=None) -> None:
+    color = args.format == "text" and (stream or sys.stdout).isatty() and not os.environ.get("NO_COLOR")
+    _emit(render(args.format, results, info, color=color), stream)
+
+
+def cmd_lint(args) -> int:
+    from . import baseline
+
+    paths = args.paths or ["-"]
+    if paths.count("-") > 1:
+        raise UsageError("'-' (stdin) can be given only once")
+    profiles = Profiles(args)
+    try:
+        targets = _targets(paths, args, profiles)
+        known = baseline.load(args.baseline) if args.baseline else None
+        info = _info(profiles.first().compiled)
+    except (ConfigError, GlossaryError, baseline.BaselineError) as e:
+        return _fail(args, str(e))
+    stdin = sys.stdin.buffer.read() if "-" in paths else b""
+    results = [_check(t, stdin) for t in targets]
+    if args.write_baseline:
+        return _write_baseline(args, results)
+    if known is not None:
+        results = baseline.subtract(results, known)
+    if args.fix or args.diff:
+        return _fix(args, info, targets, results, stdin)
+    _report(args, info, results)
+    return _exit_code(targets, results)
+
+
+def _write_baseline(args, results) -> int:
+    from . import baseline
+
+    try:
+        count = baseline.write(args.write_baseline, results)
+    except OSError as e:
+        return _fail(args, f"{args.write_baseline}: cannot write baseline: {e.strerror or e}")
+    print(f"transaudit: recorded {count} finding{'s' * (count != 1)} in {args.write_baseline}", file=sys.stderr)
+    return EXIT_ERROR if any(r.error is not None for r in results) else EXIT_OK
+
+
+# ---------------------------------------------------------------- --fix and --diff
+
+
+def _fix(args, info: RunInfo, targets, results, stdin: bytes) -> int:
+    """--diff prints what --fix would change (exit 1 when something would); --fix writes the files
+    (stdin: prints the fixed text) and reports what is left."""
+    from . import fix
+    from .document import Document
+    from .engine import run
+
+    diffs, after, fixed, failed = [], [], 0, False
+    for t, r in zip(targets, results):
+        if r.doc is None:
+            after.append(r)
+            continue
+        chosen = fix.fixable(r.findings, t.profile.config.fix_min_confidence)
+        new_text = fix.apply(r.doc.text, chosen) if chosen else r.doc.text
+        if args.diff:
+            if chosen:
+                diffs.append(fix.diff(r.doc.text, new_text, r.path))
+            continue
+        if t.path == "-":
+            _emit_bytes(fix.encode(new_text, stdin.startswith(fix.BOM)))
+        elif chosen:
+            try:
+                fix.write(t.path, r.doc.text, new_text)
+            except OSError as e:
+                print(f"{r.path}: error: {e.strerror or e}", file=sys.stderr)
+                failed = True
+                after.append(r)
+                continue
+        fixed += len(chosen)
+        if chosen:
+            doc = Document.from_text(new_text, r.path)
+            r = replace(r, doc=doc, findings=tuple(run(doc, t.profile.compiled, t.profile.config)))
+        after.append(r)
+    if args.diff:
+        _emit("".join(diffs))
+        if failed or any(r.error is not None for r in results):
+            return EXIT_ERROR
+        return EXIT_FINDINGS if diffs else EXIT_OK
+    print(f"transaudit: fixed {fixed} finding{'s' * (fixed != 1)}", file=sys.stderr)
+    _report(args, info, after, sys.stderr if "-" in (t.path for t in targets) else None)
+    return _exit_code(targets, after, failed)
+
+
+def _emit_bytes(data: bytes) -> None:
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
+# ---------------------------------------------------------------- rules and explain
+
+
+def cmd_rules(args) -> int:
+    lines = []
+    for rule in rule_catalog().values():
+        lines.append(f"{rule.id} ({rule.severity}, {rule.category})")
+        lines.append(f"    {rule.summary}")
+        if rule.example:
+            lines.append(f"    {rule.example}")
+    _emit("\n".join(lines) + "\n")
+    return EXIT_OK
+
+
+def cmd_explain(args) -> int:
+    catalog = rule_catalog()
+    rule = catalog.get(args.rule)
+    if rule is None:
+        close = difflib.get_close_matches(args.rule, list(catalog), n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else " (see 'transaudit rules')"
+        raise UsageError(f"unknown rule '{args.rule}'{hint}")
+    lines = [f"{rule.id}: default severity {rule.severity}, category {rule.category}", "",
+             textwrap.dedent(rule.doc).strip(), "", "Configure it in pyproject.toml:", "",
+             f"    [tool.transaudit.rules.{rule.id}]", '    severity = "warning"   # error | warning | info | off']
+    lines += [f"    {name} = {_toml(value)}" for name, value in rule.options.items()]
+    _emit("\n".join(lines) + "\n")
+    return EXIT_OK
+
+
+def _toml(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    return repr(value)
+
+
+COMMANDS = {"lint": cmd_lint, "rules": cmd_rules, "explain": cmd_explain}
 
 
 def main(argv=None) -> int:

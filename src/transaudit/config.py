@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import fnmatch
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -17,7 +18,7 @@ DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt", "*.html", "*.htm")
 CONFIG_FILE = ".transaudit.toml"
 PYPROJECT = "pyproject.toml"
 SEVERITY_LEVELS = ("error", "warning", "info")
-LANGUAGES = ("en",)  # v1 checks English text (CONTRACTS)
+LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")  # BCP 47 shape: en, en-GB, ro
 KEYS = ("glossaries", "no-default-glossary", "include", "exclude", "language", "fail-on", "min-confidence",
         "fix-min-confidence", "ignore-entries", "rules")
 
@@ -82,7 +83,14 @@ class Rule:
 
     @property
     def summary(self) -> str:
-        return self.doc.strip().splitlines()[0].strip() if self.doc.strip() else ""
+        """The docstring's first sentence (its first paragraph, which may be wrapped) on one line."""
+        lines = []
+        for line in self.doc.strip().splitlines():
+            text = line.strip()
+            if not text or text.startswith(("Example:", "Not flagged")):
+                break
+            lines.append(text)
+        return " ".join(lines)
 
     @property
     def example(self) -> str:
@@ -219,6 +227,11 @@ class _Checker:
             self.fail(f"'{self.key(*parts)}' must be one of {', '.join(choices)} (got {value!r})")
         return value
 
+    def language(self, value, *parts: str) -> str:
+        if not isinstance(value, str) or not LANGUAGE.match(value):
+            self.fail(f"'{self.key(*parts)}' must be a language code such as 'en' or 'en-GB' (got {value!r})")
+        return value
+
     def option(self, value, default, *parts: str):
         """A rule option must have the type of its default (an int is fine where a float is)."""
         expected = type(default)
@@ -270,7 +283,7 @@ def from_table(table: dict, path: str, prefix: str = "") -> Config:
         elif name in ("include", "exclude"):
             values[name] = check.strings(value, name)
         elif name == "language":
-            values["language"] = check.choice(value, LANGUAGES, name)
+            values["language"] = check.language(value, name)
         elif name == "fail-on":
             values["fail_on"] = check.choice(value, SEVERITY_LEVELS, name)
         elif name in ("min-confidence", "fix-min-confidence"):

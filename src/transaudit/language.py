@@ -85,8 +85,12 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])")
+
+
 def words(text: str) -> list[str]:
-    return WORD.findall(text)
+    """The words of `text`; words glued by a CMS ("complexPhoto") count as two."""
+    return [part for w in WORD.findall(text) for part in _CAMEL.split(w)]
 
 
 def mostly_names(tokens: list[str]) -> bool:

@@ -11,8 +11,9 @@ Not flagged: feminine forms and patronymics, which are other words (Peskov/Pesko
 Zelensky/Zelenska, Ivanov/Ivanovich); possessives and plurals (Prokudin's, the Zelenskys); a pair of
 spellings that are both established in English (wordfreq Zipf >= 3: Johnson/Johnston,
 Austria/Australia, Defence/Defense) unless they differ only in diacritics; two forms the glossary
-lists as correct; common words capitalised only at the start of sentences; ALL-CAPS words; words
-already reported as a glossary variant.
+lists as correct; English words capitalised only at the start of sentences ("Russian. …" beside a
+more frequent "Rusian" is not respelled); ALL-CAPS words; words already reported as a glossary
+variant.
 """
 from __future__ import annotations
 
@@ -86,8 +87,9 @@ def detect(ctx, options):
     for occ in occurrences:
         by_form.setdefault(occ[2], []).append(occ)
     limit = options["max_english_zipf"]
-    forms = [f for f, occs in by_form.items()
-             if not (all(o[4] for o in occs) and english_zipf(f.lower()) >= limit)]
+    forms = list(by_form)
+    # an English word capitalised only at the start of sentences is no name to respell
+    common = {f for f, occs in by_form.items() if all(o[4] for o in occs) and english_zipf(f) >= limit}
     names = ctx.glossary.names
 
     def in_glossary(form: str) -> bool:
@@ -112,7 +114,7 @@ def detect(ctx, options):
         assigned.add(head)
         line = ctx.doc.position(by_form[head][0][0])[0]
         for other in ranked:
-            if other in assigned or not same_name(head, other):
+            if other in assigned or other in common or not same_name(head, other):
                 continue
             assigned.add(other)
             for s, e, base, suffix, _ in by_form[other]:

@@ -1,0 +1,144 @@
+"""Glossary matching: CompiledGlossary.scan() and the listed-variant and calque rules on top of it.
+
+Word boundaries, case rules for names and terms, inflection, leftmost-longest (CONTRACTS §1).
+The desk glossary (tests/fixtures/glossaries/desk.yaml) is compiled without inference.
+"""
+from __future__ import annotations
+
+import pytest
+
+
+def scanned(compiled, text):
+    out = []
+    for m in compiled.scan(text):
+        assert text[m.start:m.end] == m.text
+        out.append((m.text, m.start, m.correct, m.best().pattern.entry))
+    return out
+
+
+def flagged(lint, text):
+    return [(f.rule, f.text, f.start, f.suggestions, f.entry) for f in lint(text)]
+
+
+# ---------------------------------------------------------------- word boundaries
+
+def test_tor_is_a_whole_word(desk):
+    assert scanned(desk, "Toronto police closed the Tor browser case near Tor.") == [
+        ("Tor", 26, True, "tor"), ("Tor", 48, True, "tor")]
+    assert scanned(desk, "Toronto, Torres and Motor-Tor2 met in Tornio") == []
+
+
+def test_alias_with_hyphen_matches_as_one_form(desk):
+    assert scanned(desk, "a Tor-M2 battery and a Thor-M2 decoy") == [
+        ("Tor-M2", 2, True, "tor"), ("Thor-M2", 23, False, "tor")]
+
+
+def test_possessive_of_a_short_form_is_the_person(desk):
+    assert scanned(desk, "Assad's forces and Assad’s allies, not Assadist ones") == [
+        ("Assad's", 0, True, "bashar-al-assad"), ("Assad’s", 19, True, "bashar-al-assad")]
+
+
+def test_camel_case_glue_is_a_boundary(lint):
+    text = "The Pantyr missile complexPhoto: Ministry of Defence / TASS"
+    assert flagged(lint, text) == [
+        ("listed-variant", "Pantyr", 4, ("Pantsir",), "pantsir"),
+        ("calque", "missile complex", 11, ("missile system",), "missile-system"),
+    ]
+
+
+def test_variant_inside_a_longer_word_is_not_flagged(lint):
+    assert flagged(lint, "Kievan Rus and the Pantyrka river, Thor-M2X") == []
+
+
+def test_hyphenated_compound_matches_its_word(lint):
+    assert flagged(lint, "A Kiev-based analyst") == [("listed-variant", "Kiev", 2, ("Kyiv",), "kyiv")]
+
+
+# ---------------------------------------------------------------- case rules
+
+@pytest.mark.parametrize("text, expected", [
+    ("the al-Shabab group", [("al-Shabab", 4, ("al-Shabaab",))]),      # as written
+    ("Al-Shabab fighters attacked", [("Al-Shabab", 0, ("al-Shabaab",))]),  # initial capital; canonical case kept
+    ("AL-SHABAB FIGHTERS", [("AL-SHABAB", 0, ("AL-SHABAAB",))]),      # ALL CAPS stays ALL CAPS
+    ("the al-shabab group", []),                                       # names are case-sensitive
+    ("the aL-Shabab group", []),
+    ("PANTYR BATTERY", [("PANTYR", 0, ("PANTSIR",))]),
+    ("a pantyr battery", []),
+])
+def test_names_match_as_written_in_caps_or_capitalized(lint, text, expected):
+    assert [(f.text, f.start, f.suggestions) for f in lint(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the special services said", [("special services", 4, ("intelligence services",))]),
+    ("Special services said", [("Special services", 0, ("Intelligence services",))]),
+    ("The Special Services said", [("Special Services", 4, ("Intelligence Services",))]),
+    ("THE SPECIAL SERVICES SAID", [("SPECIAL SERVICES", 4, ("INTELLIGENCE SERVICES",))]),
+    ("the sPeCiAl services", []),  # a lower-case letter before a capital is a word boundary
+])
+def test_terms_match_in_any_case_and_suggestions_copy_it(lint, text, expected):
+    assert [(f.text, f.start, f.suggestions) for f in lint(text)] == expected
+
+
+def test_correct_names_in_other_cases_are_not_flagged(lint):
+    assert lint("ASSAD and Kyiv's mayor; Chicken Kiev is a dish; the PANTSIR and SA-22 Greyhound") == []
+
+
+# ---------------------------------------------------------------- inflection
+
+@pytest.mark.parametrize("text, found, suggestion", [
+    ("MISSILE COMPLEXES were seen", "MISSILE COMPLEXES", "MISSILE SYSTEMS"),
+    ("Missile Complexes were seen", "Missile Complexes", "Missile Systems"),
+    ("two missile complexes", "missile complexes", "missile systems"),
+    ("the missile complex's radar", "missile complex's", "missile system's"),
+    ("a missile-complex", "missile-complex", "missile system"),
+    ("Unilateral strike drones hit Odesa", "Unilateral strike drones", "One-way attack drones"),
+    ("one unilateral strike drone", "unilateral strike drone", "one-way attack drone"),
+    ("the special service", "special service", "intelligence service"),
+    ("Prigojin’s men", "Prigojin’s", "Prigozhin’s"),
+    ("Prigojin's men", "Prigojin's", "Prigozhin's"),
+    ("Evgheni Prigojin's mutiny", "Evgheni Prigojin's", "Yevgeny Prigozhin's"),
+    ("Bashar al-Asad's forces", "Bashar al-Asad's", "Bashar al-Assad's"),
+    ("three Pantyrs", "Pantyrs", "Pantsirs"),
+    ("the Pantyr's radar", "Pantyr's", "Pantsir's"),
+    ("the ‘Pantyr’ system", "Pantyr", "Pantsir"),
+    ("so-called 'special services'", "special services'", "intelligence services'"),
+])
+def test_inflected_forms_are_covered_whole(lint, text, found, suggestion):
+    [f] = lint(text)
+    assert (f.text, f.suggestions) == (found, (suggestion,))
+    assert text.index(found) == f.start
+
+
+def test_hyphen_and_space_spellings_of_a_correct_term_are_both_correct(lint):
+    assert lint("one-way attack drones and one way attack drones and One-Way Attack Drones") == []
+
+
+# ---------------------------------------------------------------- leftmost-longest
+
+def test_long_correct_name_containing_a_variant_is_not_flagged(desk, lint):
+    text = "They served chicken Kiev in Kiev."
+    assert scanned(desk, text) == [("chicken Kiev", 12, True, "chicken-kiev"), ("Kiev", 28, False, "kyiv")]
+    assert flagged(lint, text) == [("listed-variant", "Kiev", 28, ("Kyiv",), "kyiv")]
+
+
+def test_longest_form_wins_at_the_same_start(desk):
+    assert scanned(desk, "the SA-22 Greyhound and the SA-22") == [
+        ("SA-22 Greyhound", 4, True, "pantsir"), ("SA-22", 28, True, "pantsir")]
+    assert scanned(desk, "Evgheni Prigojin and Prigojin") == [
+        ("Evgheni Prigojin", 0, False, "prigozhin"), ("Prigojin", 21, False, "prigozhin")]
+
+
+# ---------------------------------------------------------------- a whole paragraph
+
+def test_news_paragraph(lint):
+    text = ("Iran has become the main supplier of unilateral strike drones, the American special services "
+            "say. Charles Lister of the Near East Institute said the Pantîr and the Middle East Institute's "
+            "data agree; Yevgeny Prigozhin and Bashar al-Assad were not mentioned.")
+    assert flagged(lint, text) == [
+        ("calque", "unilateral strike drones", 37, ("one-way attack drones",), "one-way-attack-drone"),
+        ("calque", "special services", 76, ("intelligence services",), "intelligence-services"),
+        ("listed-variant", "Near East Institute", 120, ("Middle East Institute",), "middle-east-institute"),
+        ("listed-variant", "Pantîr", 149, ("Pantsir",), "pantsir"),
+    ]
+    assert all(f.severity.value == "error" for f in lint(text))
