@@ -12,6 +12,7 @@ import re
 import pytest
 
 from conftest import ARTICLES, DESK, GLOSSARIES, desk_args
+from transaudit import __version__
 
 PANTYR = "The Pantyr battery was seen near Damascus.\n"
 CLEAN = "The council met on Tuesday and approved the budget.\n"
@@ -293,4 +294,4 @@ def test_output_is_deterministic(run_cli):
 
 def test_version(run_cli):
     result = run_cli("--version")
-    assert (result.code, result.stdout) == (0, "transaudit 0.1.0\n")
+    assert (result.code, result.stdout) == (0, f"transaudit {__version__}\n")

@@ -9,7 +9,7 @@ import sys
 import textwrap
 from dataclasses import dataclass, replace
 
-from . import __version__
+from . import __version__, evaluate
 from .config import Config, ConfigError, find_config, load_config, rule_catalog
 from .finding import Severity
 from .formatters import FORMATS, render
@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     _lint_parser(sub)
     _rules_parser(sub)
     _explain_parser(sub)
+    evaluate.add_parser(sub)
     return parser
 
 
@@ -303,7 +304,7 @@ def _toml(value) -> str:
     return repr(value)
 
 
-COMMANDS = {"lint": cmd_lint, "rules": cmd_rules, "explain": cmd_explain}
+COMMANDS = {"lint": cmd_lint, "rules": cmd_rules, "explain": cmd_explain, "eval": evaluate.command}
 
 
 def main(argv=None) -> int:

@@ -26,7 +26,7 @@ CATEGORY = "terminology/wrong-term"
 SEVERITY = Severity.WARNING
 OPTIONS = {"min_length": 5, "min_score": 88, "max_english_zipf": 2.5}
 
-_TOKEN = re.compile(r"(?<![\w'’-])[^\W\d_][^\W\d_]+(?![\w-])")
+_TOKEN = re.compile(r"(?<![\w'’-])([^\W\d_][^\W\d_]+)(['’]s)?(?![\w-])")
 _LOOSE = [(re.compile(p), r) for p, r in (
     (r"schtsch|shch|szcz|šč|sc(?=[ie])", "s"), (r"tsch|tch|cz|č|ç|cs", "c"), (r"dzh|dž|dsch|dj|dż", "j"),
     (r"sch|sh|sz|ș|ş|š", "s"), (r"zh|zs|zj|ž|ż", "j"), (r"kh|ch", "h"), (r"ts|tz|ț|z", "c"),
@@ -45,8 +45,12 @@ def loose(word: str) -> str:
     return s
 
 
-def _feminine(token: str, name: str) -> bool:
+def _related(token: str, name: str) -> bool:
+    """Another word built on the name: a feminine form (Peskova), a derivation (Omani), or the
+    name itself in other case."""
     t, n = token.lower(), name.lower()
+    if t.startswith(n) or n.startswith(t):
+        return True
     return any(n.endswith(m) and t == n[: len(n) - len(m)] + f for m, f in _FEMININE)
 
 
@@ -84,7 +88,7 @@ def detect(ctx, options):
     verdicts: dict[str, tuple | None] = {}
     ci = 0
     for m in _TOKEN.finditer(text):
-        word = m.group()
+        word, ending = m.group(1), m.group(2) or ""
         if not word[0].isupper() or len(word) < options["min_length"]:
             continue
         while ci < len(covered) and covered[ci][1] <= m.start():
@@ -99,7 +103,7 @@ def detect(ctx, options):
         form, entry, score, rivals = verdict
         tie = len(rivals) > 1
         confidence = round(min(0.85, 0.5 + (score - options["min_score"]) / 40), 3)
-        suggestions = tuple(dict.fromkeys(f for f, _ in rivals)) if tie else (form,)
+        suggestions = tuple(dict.fromkeys(f + ending for f, _ in rivals)) if tie else (form + ending,)
         yield Finding(RULE, Severity.INFO if tie else SEVERITY,
                       f"'{word}' is not in the glossary but looks like "
                       + (" or ".join(suggestions) if tie else f"{form} ({entry.canonical})"),
@@ -108,7 +112,7 @@ def detect(ctx, options):
 
 
 def _judge(word, keys, owners, correct, options):
-    plain = word[:-2] if word.endswith(("'s", "’s")) else word
+    plain = word
     if key(plain) in correct or _english(plain, options["max_english_zipf"]) or _PATRONYMIC.search(plain):
         return None
     if plain.isupper():
@@ -119,7 +123,7 @@ def _judge(word, keys, owners, correct, options):
         return None
     best = hits[0][1]
     rivals = [(owners[i][0], owners[i][1]) for _, s, i in hits if s >= best - 2]
-    rivals = [(f, e) for f, e in rivals if not _feminine(plain, f) and plain.lower() != f.lower()]
+    rivals = [(f, e) for f, e in rivals if not _related(plain, f)]
     if not rivals or lk[0] != loose(rivals[0][0])[0]:
         return None
     entries = {e.id for _, e in rivals}

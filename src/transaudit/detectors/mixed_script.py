@@ -2,8 +2,8 @@
 "Kοstiantyn", a Kelvin sign or full-width letter for a Latin one.
 
 Script data comes from confusable-homoglyphs (Unicode Scripts and confusables.txt). The suggestion
-writes every letter in the word's main script (Latin unless most letters are another script),
-using each letter's look-alike; without a look-alike for every letter there is no suggestion.
+replaces each foreign letter by its Latin look-alike; when a letter has none, the word is written in
+its main other script instead ("Kиїв" -> "Київ"); failing both, there is no suggestion.
 
 Example: "Кyiv" -> "Kyiv", "Kοstiantyn" -> "Kostiantyn".
 Not flagged: words in one script ("Київ" is the untranslated rule's business), Latin letters with
@@ -53,20 +53,8 @@ def _look_alike(c: str, script: str) -> str | None:
     return None
 
 
-def _check(word: str) -> tuple[str, str | None] | None:
-    """(message, suggestion) for a word that mixes scripts or uses compatibility letters."""
-    odd = {c: plain for c in word if (plain := _compatibility(c))}
-    mixed = confusables.is_mixed_script(word, allowed_aliases=list(_NEUTRAL))
-    if not mixed and not odd:
-        return None
-    counts: dict[str, int] = {}
-    for c in word:
-        s = _script(c)
-        if s not in _NEUTRAL and c not in odd:
-            counts[s] = counts.get(s, 0) + 1
-    target = max(sorted(counts), key=lambda s: (counts[s], s == "LATIN")) if counts else "LATIN"
-    if mixed and set(counts) == {"LATIN", "GREEK"} and len(word) <= 3:
-        return None
+def _rewrite(word: str, target: str, odd: dict) -> tuple[list[str | None], list[str]]:
+    """The word's letters in `target` script (None where no look-alike exists), and what changed."""
     fixed, shown = [], []
     for c in word:
         s = _script(c)
@@ -79,6 +67,31 @@ def _check(word: str) -> tuple[str, str | None] | None:
             g = _look_alike(c, target)
             fixed.append(g)
             shown.append(f"{s.title()} '{c}'" + (f" for {target.title()} '{g}'" if g else ""))
+    return fixed, shown
+
+
+def _check(word: str) -> tuple[str, str | None] | None:
+    """(message, suggestion) for a word that mixes scripts or uses compatibility letters.
+
+    The suggestion is all Latin when every letter has a Latin look-alike, else all in the word's
+    main other script ("Kиїв" -> "Київ"), else there is none."""
+    odd = {c: plain for c in word if (plain := _compatibility(c))}
+    mixed = confusables.is_mixed_script(word, allowed_aliases=list(_NEUTRAL))
+    if not mixed and not odd:
+        return None
+    counts: dict[str, int] = {}
+    for c in word:
+        s = _script(c)
+        if s not in _NEUTRAL and c not in odd:
+            counts[s] = counts.get(s, 0) + 1
+    if mixed and set(counts) == {"LATIN", "GREEK"} and len(word) <= 3:
+        return None
+    fixed, shown = _rewrite(word, "LATIN", odd)
+    others = sorted(s for s in counts if s != "LATIN")
+    if None in fixed and others:
+        alternative = _rewrite(word, max(others, key=counts.get), odd)
+        if None not in alternative[0]:
+            fixed, shown = alternative
     scripts = " and ".join(sorted(s.title() for s in counts)) if mixed else None
     head = f"mixes {scripts} letters" if scripts else "uses look-alike letters"
     message = f"'{word}' {head}: " + ", ".join(dict.fromkeys(shown))

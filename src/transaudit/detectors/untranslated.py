@@ -45,8 +45,8 @@ ENGLISH_WORD_ZIPF = 2.5
 _QUOTE = re.compile(r'“[^”\n]*”|"[^"\n]*"|„[^”“\n]*[”“]|«[^»\n]*»')
 _AFTER_QUOTE = re.compile(r"\s*[,;:—–-]?\s*(?:\(|(?:meaning|which means|which translates|translated|"
                           r"translates|literally|roughly|in English)\b)", re.I)
-_BEFORE_QUOTE = re.compile(r"\b(?:titled|entitled|headlined|called|named|slogan|motto|phrase|expression|"
-                           r"reads?|reading|chanted|chanting|original|in ([A-Z][a-z]+))[\s:,]*$")
+_BEFORE_QUOTE = re.compile(r"\b(?:(?i:titled|entitled|headlined|called|named|slogan|motto|phrase|expression|"
+                           r"reads?|reading|chanted|chanting|original)|[Ii]n ([A-Z][a-z]+))[\s:,]*$")
 _ITALICS = re.compile(r"(?<![\w*])\*(?![\s*])[^*\n]+?(?<![\s*])\*(?![\w*])"
                       r"|(?<![\w_])_(?![\s_])[^_\n]+?(?<![\s_])_(?![\w_])")
 _HTML_ITALICS = re.compile(r"<(i|em|cite)\b[^>]*>(.*?)</\1\s*>", re.I | re.S)
@@ -122,31 +122,32 @@ def _country_forms() -> list[tuple[str, str, str]]:
 
 @lru_cache(maxsize=8)
 def places(cities: str | None):
-    """Aho-Corasick automaton over case-kept folded place names in other languages.
+    """Aho-Corasick automaton over case-kept folded place names in other languages, or None.
 
-    Values: (key length, suffix, form, English name, languages). Forms that fold like an English
-    place name, that are English words, or shorter than four letters are left out."""
+    Values: (key length, suffix, English name, {form: languages}). Forms that fold like an English
+    place name, English words and forms shorter than four letters are left out."""
     import ahocorasick
 
     forms = _country_forms() + _city_forms(cities)
     english_keys = {key(en) for _, _, en in forms}
-    merged: dict[str, tuple[str, str, list[str]]] = {}
+    merged: dict[str, tuple[str, dict[str, list[str]]]] = {}
     for lang, form, en in forms:
         kept = fold(form).keep.strip()
         if (len(kept) < 4 or key(form) in english_keys or english_zipf(form) >= ENGLISH_WORD_ZIPF
                 or english_zipf(strip_marks(form)) >= ENGLISH_WORD_ZIPF):
             continue
-        _, _, langs = merged.setdefault(kept, (form, en, []))
+        langs = merged.setdefault(kept, (en, {}))[1].setdefault(normal_word(form), [])
         if lang not in langs:
             langs.append(lang)
+    if not merged:
+        return None
     automaton = ahocorasick.Automaton()
-    for kept, (form, en, langs) in merged.items():
+    for kept, (en, by_form) in merged.items():
         for suffix in ("", "'s"):
             padded = f" {kept}{suffix} "
-            automaton.add_word(padded, (len(padded), suffix, form, en, tuple(langs)))
-    if merged:
-        automaton.make_automaton()
-    return automaton if merged else None
+            automaton.add_word(padded, (len(padded), suffix, en, by_form))
+    automaton.make_automaton()
+    return automaton
 
 
 # ---------------------------------------------------------------- guards
@@ -230,22 +231,24 @@ def _leftover_words(text: str):
 
 
 def _place_names(ctx, cities):
+    """(start, end, suffix, English name, languages) of foreign place names, leftmost-longest."""
     automaton = places(cities)
     if automaton is None:
         return
     folded = ctx.folded
-    found = []
-    for end, (klen, suffix, form, en, langs) in automaton.iter(folded.keep):
-        a, b = end - klen + 2, end
-        found.append((a, b, suffix, form, en, langs))
+    found = sorted(((end - klen + 2, end, suffix, en, by_form)
+                    for end, (klen, suffix, en, by_form) in automaton.iter(folded.keep)),
+                   key=lambda f: (f[0], -f[1]))
     last = -1
-    for a, b, suffix, form, en, langs in sorted(found, key=lambda f: (f[0], -f[1])):
+    for a, b, suffix, en, by_form in found:
         if a < last:
             continue
         last = b
-        if key(form) in ctx.glossary.correct_keys:
-            continue
         start, end = folded.span(a, b)
+        written = normal_word(ctx.doc.text[start:end - len(suffix)])
+        if key(written) in ctx.glossary.correct_keys:
+            continue
+        langs = by_form.get(written) or list(dict.fromkeys(l for ls in by_form.values() for l in ls))
         yield start, end, suffix, en, langs
 
 

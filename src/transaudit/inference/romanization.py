@@ -8,6 +8,7 @@ Nasralah, Nasralla).
 """
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -22,6 +23,17 @@ NAME_KINDS = ("person", "place", "weapon", "organization", "other")
 MIN_LENGTH = 4
 MAX_ENGLISH_ZIPF = 3.0   # forms at least this frequent in English are ordinary words, never flagged
 ABJAD = ("Arabic", "Hebrew", "Syriac", "Thaana")
+CROSS_READING = {"ru": "uk", "uk": "ru", "be": "ru"}
+LANGUAGE_NAMES = {"ru": "Russian", "uk": "Ukrainian", "be": "Belarusian"}
+# Spelling alternations of names from abjads, which leave vowels and gemination unwritten.
+_ABJAD_ALTERNATIONS = [(re.compile(p), r) for p, r in (
+    (r"([b-df-hj-np-tv-z])\1", r"\1"), (r"(?<=[aeiou])h$", ""), (r"eh$", "a"), (r"iyeh$", "iya"),
+    (r"(?<=[^aeiou])e(?=[^aeiou])", "i"), (r"(?<=[^aeiou])i(?=[^aeiou])", "e"), (r"(?<=[^aeiou])u", "ou"),
+    (r"ou", "u"), (r"(?<=[^aeiou])o(?=[^aeiou])", "u"), (r"(?<=[^aeiou])u(?=[^aeiou])", "o"),
+    (r"ee", "i"), (r"(?<=[aeiou])y(?=[aeiou])", "i"), (r"^y", "i"), (r"q", "k"), (r"ai", "ei"),
+    (r"ei$", "ai"), (r"(?<=[aeiou])i(?=[aeiou])", "y"), (r"(?<=a)i(?=[^aeiou])", "ee"),
+)]
+MAX_NOISE = 24
 
 
 def _script(text: str) -> str:
@@ -39,15 +51,21 @@ def _common_english(form: str) -> bool:
 
 
 def _noise(word: str) -> list[str]:
-    """Translator noise on names from abjads: undoubled consonants, a dropped final h."""
-    out = set()
-    undoubled = re.sub(r"([b-df-hj-np-tv-z])\1", r"\1", word)
-    for w in {word, undoubled}:
-        out.add(w)
-        if re.search(r"[aeiou]h$", w):
-            out.add(w[:-1])
-    out.discard(word)
-    return sorted(out)
+    """Spellings of a name from an abjad with one or two alternations applied (Nasrallah ->
+    Nasralah, Nasralla; Haniyeh -> Haniya; Qassem -> Qasem, Qassim)."""
+    low = word.lower()
+    first = set()
+    for pattern, repl in _ABJAD_ALTERNATIONS:
+        for m in pattern.finditer(low):
+            first.add(low[:m.start()] + m.expand(repl) + low[m.end():])
+    second = set()
+    for w in sorted(first):
+        for pattern, repl in _ABJAD_ALTERNATIONS:
+            for m in pattern.finditer(w):
+                second.add(w[:m.start()] + m.expand(repl) + w[m.end():])
+    forms = sorted(first) + sorted(second - first)
+    out = [f[:1].upper() + f[1:] if word[:1].isupper() else f for f in forms if f != low]
+    return out[:MAX_NOISE * 4]
 
 
 def _language(code: str) -> str:
@@ -67,6 +85,14 @@ def _native_forms(entry) -> dict[str, set[str]]:
         for system, forms in romanizations(native, lang).items():
             for form in forms:
                 out.setdefault(form, set()).add(_language(system))
+        # Russian and Ukrainian texts spell each other's names in their own Cyrillic, and the
+        # result is romanized by the other language's rules (Пригожин -> Pryhozhyn from Ukrainian).
+        other = CROSS_READING.get(lang)
+        if other:
+            for system, forms in romanizations(native, other).items():
+                if system.startswith("en-"):
+                    for form in forms:
+                        out.setdefault(form, set()).add(f"{LANGUAGE_NAMES[other]} spelling")
     return out
 
 
@@ -88,9 +114,9 @@ def derive(entry) -> list[Pattern]:
         have = forms.setdefault(form, (set(), 0.85))
         have[0].update(langs)
     if scripts & set(ABJAD):
-        for word in entry.canonical.split():
-            for form in _noise(word):
-                forms.setdefault(entry.canonical.replace(word, form), (set(), 0.75))
+        options = [[w] + _noise(w)[:MAX_NOISE] for w in entry.canonical.split()]
+        for combo in itertools.islice(itertools.product(*options), 1, MAX_NOISE * 8):
+            forms.setdefault(" ".join(combo), (set(), 0.75))
     short = entry.short_form
     last_is_short = bool(short) and entry.canonical.split()[-1] == short
     candidates = []
@@ -101,7 +127,10 @@ def derive(entry) -> list[Pattern]:
     if short and not last_is_short:
         candidates += [(f, short, langs, 0.85) for f, langs in _respelled(short).items()]
     patterns = []
+    words = len(entry.canonical.split())
     for text, suggestion, langs, confidence in candidates:
+        if short and suggestion == entry.canonical and len(text.split()) < words:
+            suggestion = short
         if len(text) < MIN_LENGTH or _common_english(text):
             continue
         patterns.append(Pattern(entry.id, text, DERIVED, RULE, suggestion, via=", ".join(sorted(langs)) or None,

@@ -1,0 +1,316 @@
+"""The `untranslated` rule: source-language sentences, leftover words, foreign place names and the
+glossary's native forms, with the guards for quotations, titles, captions and short sentences."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from importlib import resources
+from pathlib import Path
+
+import pytest
+import yaml
+from wordfreq import zipf_frequency
+
+from transaudit.config import Config
+from transaudit.detectors import RULES
+from transaudit.detectors.untranslated import CATEGORY, RULE, leftovers, normal_word
+from transaudit.glossary import compile_glossary, load_glossaries
+from transaudit.linter import lint_text
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+LEFTOVERS = resources.files("transaudit") / "data" / "leftovers"
+
+GLOSSARY = """\
+version: 1
+entries:
+  - id: pantsir
+    canonical: Pantsir
+    kind: weapon
+    native: {ru: Панцирь}
+  - id: zelensky
+    canonical: Volodymyr Zelensky
+    kind: person
+    native: {uk: Володимир Зеленський}
+  - id: polonia
+    canonical: Polonia
+    kind: organization
+    note: the Polish diaspora, an English word in its own right
+"""
+
+CITIES = """\
+version: 1
+cities:
+  - name: Warsaw
+    country: PL
+    forms: {ro: Varșovia, de: Warschau, es: Varsovia}
+    source: test fixture
+"""
+
+CLEAN_ARTICLE = """\
+# Moldova's president meets Romanian leaders in Bucharest
+
+Romanian President Nicușor Dan welcomed his Moldovan counterpart on Tuesday, and the two leaders
+discussed energy links and support for Ukraine. Turkish President Recep Tayyip Erdoğan is expected
+to visit the region next month, officials said.
+
+Dan quoted the national poet Mihai Eminescu, whose poem *Scrisoarea a III-a* is taught in every
+school. The crowd chanted "Vrem în Europa" ("We want to be in Europe") outside the palace.
+
+Kremlin spokesman Dmitry Peskov declined to comment on the talks.
+
+Photo: Inquam Photos / Octav Ganea
+"""
+
+
+@pytest.fixture(scope="module")
+def glossary(tmp_path_factory):
+    path = tmp_path_factory.mktemp("glossary") / "test.yaml"
+    path.write_text(GLOSSARY, encoding="utf-8")
+    return compile_glossary(load_glossaries([path], include_default=False))
+
+
+@pytest.fixture(scope="module")
+def cities(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cities") / "cities.yaml"
+    path.write_text(CITIES, encoding="utf-8")
+    return str(path)
+
+
+def only(rule: str = RULE, **settings) -> Config:
+    """Every rule off but `rule`, which gets `settings`."""
+    rules = {r: {"severity": "off"} for r in RULES if r != rule}
+    rules[rule] = settings
+    return Config(default_glossary=False, rules=rules)
+
+
+@pytest.fixture
+def lint(glossary):
+    def run(text: str, path: str = "article.md", config: Config | None = None):
+        findings = lint_text(text, path=path, glossary=glossary, config=config or only())
+        for f in findings:
+            assert text[f.start:f.end] == f.text
+            assert f.rule == RULE and f.category == CATEGORY
+        return findings
+
+    return run
+
+
+def spans(findings):
+    return [(f.text, f.suggestions) for f in findings]
+
+
+# ---------------------------------------------------------------- sentences
+
+
+def test_romanian_sentence_left_in_an_english_article(lint):
+    text = ("Ukraine received new air-defence systems this week. "
+            "Ucraina a primit noi sisteme de apărare aeriană din partea aliaților occidentali. "
+            "The systems will protect the capital.\n")
+    [f] = lint(text)
+    assert f.text == "Ucraina a primit noi sisteme de apărare aeriană din partea aliaților occidentali."
+    assert f.message == "Sentence appears to be Romanian, not English"
+    assert f.severity.value == "error" and f.suggestions == () and f.entry is None
+    assert f.confidence >= 0.9
+
+
+def test_french_paraphrase_and_ukrainian_sentence(lint):
+    text = ("Russian forces shelled the city overnight.\n\n"
+            "Selon le ministère, les forces russes ont bombardé la ville pendant la nuit.\n\n"
+            "Удар по Києву був масованим, повідомили у Повітряних силах.\n")
+    found = lint(text)
+    assert [(f.text, f.message) for f in found] == [
+        ("Selon le ministère, les forces russes ont bombardé la ville pendant la nuit.",
+         "Sentence appears to be French, not English"),
+        ("Удар по Києву був масованим, повідомили у Повітряних силах.",
+         "Sentence appears to be Ukrainian, not English"),
+    ]
+
+
+def test_unattributed_quote_in_romanian_is_reported(lint):
+    text = '“Nu vom ceda niciodată în fața agresiunii rusești”, a declarat premierul la Chișinău.\n'
+    [f] = lint(text)
+    assert f.text == text.strip()
+    assert "Romanian" in f.message
+
+
+QUOTED_ORIGINALS = [
+    "„Nu vom ceda niciodată în fața agresiunii rusești și vom apăra fiecare sat” "
+    "(We will never give in to Russian aggression), Sandu wrote.",
+    "Sandu wrote: „Nu vom ceda niciodată în fața agresiunii rusești și vom apăra fiecare sat”, "
+    "which translates as a vow to defend every village.",
+    "In Romanian, “Nu vom ceda niciodată în fața agresiunii” has become a rallying cry.",
+    "The daily ran a story titled „Războiul a ajuns la granițele noastre de la est”.",
+]
+
+
+@pytest.mark.parametrize("sentence", QUOTED_ORIGINALS)
+def test_quotation_kept_in_the_original_on_purpose(lint, sentence):
+    assert lint(sentence + "\n") == []
+    # the same words without the translation, the language or the title are reported
+    bare = "„" + sentence.split("„" if "„" in sentence else "“")[1].split("”")[0] + "”, Sandu wrote.\n"
+    [f] = lint(bare)
+    assert f.text == bare.strip() and "Romanian" in f.message
+
+
+def test_italic_titles_are_not_reported(lint):
+    text = ("Her documentary *Războiul din Ucraina văzut de aproape* won the award, and the novel "
+            "_Toate pânzele sus pe marea neagră_ was reprinted.\n")
+    assert lint(text) == []
+    html = "<p>Her documentary <em>Războiul din Ucraina văzut de aproape</em> won an award.</p>\n"
+    assert lint(html, path="article.html") == []
+
+
+def test_short_sentences_captions_and_names_are_not_reported(lint):
+    text = ("Slava Ukraini!\n\n"
+            "Foto: Ministerul Apărării Naționale / Inquam Photos / Octav Ganea\n\n"
+            "Guests included Ion Creangă, Mihai Eminescu, Lucian Blaga and Nichita Stănescu.\n")
+    assert lint(text) == []
+
+
+def test_clean_article_with_diacritics_and_foreign_titles_has_no_findings(lint):
+    assert lint(CLEAN_ARTICLE) == []
+
+
+def _modules_after_lint(text: str) -> list[str]:
+    code = textwrap.dedent("""
+        import json, sys
+        from transaudit.glossary import compile_glossary, load_glossaries
+        from transaudit.linter import lint_text
+        g = compile_glossary(load_glossaries([], include_default=False))
+        findings = lint_text(sys.stdin.read(), path="article.md", glossary=g)
+        print(json.dumps([sorted(m for m in sys.modules if m.split(".")[0] == "langdetect"),
+                          [f.rule for f in findings]]))
+    """)
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    out = subprocess.run([sys.executable, "-c", code], input=text, capture_output=True, text=True,
+                         env=env, check=True, timeout=120).stdout
+    return yaml.safe_load(out)
+
+
+def test_a_clean_english_article_never_imports_langdetect():
+    modules, rules = _modules_after_lint(CLEAN_ARTICLE)
+    assert modules == [] and "untranslated" not in rules
+    modules, rules = _modules_after_lint(CLEAN_ARTICLE + "\nSelon le ministère, les forces russes ont "
+                                                         "bombardé la ville pendant la nuit.\n")
+    assert "langdetect" in modules and "untranslated" in rules
+
+
+# ---------------------------------------------------------------- native glossary forms
+
+
+def test_native_glossary_form_is_reported_with_the_english_form(lint):
+    text = "The Панцирь battery near Kherson was destroyed, the General Staff said.\n"
+    [f] = lint(text)
+    assert (f.text, f.suggestions, f.entry) == ("Панцирь", ("Pantsir",), "pantsir")
+    assert f.message == "'Панцирь' is Russian, left untranslated; in English: 'Pantsir'"
+
+
+def test_native_form_inside_a_flagged_sentence_is_not_reported_twice(lint):
+    text = "Володимир Зеленський заявив, що Україна отримає нові системи протиповітряної оборони.\n"
+    [f] = lint(text)
+    assert f.text == text.strip() and "Ukrainian" in f.message
+
+
+# ---------------------------------------------------------------- leftover words
+
+
+def test_leftover_words_are_reported_with_the_english_words(lint):
+    text = ("Potrivit Reuters, the talks failed. The deal was signed by domnul Ciolacu. "
+            "Herr Scholz arrived late, and laut Angaben the talks between Russland und China stalled; "
+            "selon the ministry, monsieur Macron agreed.\n")
+    found = lint(text)
+    assert spans(found) == [
+        ("Potrivit", ("According to",)),
+        ("domnul", ("Mr.",)),
+        ("Herr", ("Mr.",)),
+        ("laut", ("according to",)),
+        ("Russland", ("Russia",)),
+        ("und", ("and",)),
+        ("selon", ("according to",)),
+        ("monsieur", ("Mr.",)),
+    ]
+    assert found[0].message == "'Potrivit' is Romanian, left untranslated; in English: 'According to'"
+    assert found[2].message == "'Herr' is German, left untranslated; in English: 'Mr.'"
+
+
+def test_leftover_words_only_where_they_cannot_be_english(lint):
+    text = ("Officials must conform to the rules. The Herr and Frau of the old play. "
+            "Monsieur Hulot's Holiday is a French film. The word und, German for and, is short. "
+            "Madame Tussauds reopened. Şi and și are one word.\n")
+    assert spans(lint(text)) == [("Şi", ("And",)), ("și", ("and",))]
+    assert spans(lint("The sanctions, conform Reuters, were lifted on Monday.\n")) == \
+        [("conform", ("according to",))]
+
+
+def test_leftover_words_inside_italics_are_not_reported(lint):
+    assert lint("The movement was later called *Sturm und Drang* by historians.\n") == []
+
+
+def test_leftover_data_files_are_well_formed():
+    files = sorted(p for p in LEFTOVERS.iterdir() if p.name.endswith(".yaml"))
+    assert {p.name for p in files} >= {"ro.yaml", "fr.yaml", "de.yaml", "es.yaml", "it.yaml"}
+    for path in files:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert set(data) == {"version", "language", "source", "words"}, path.name
+        assert data["version"] == 1 and data["language"] + ".yaml" == path.name
+        assert len(data["source"]) > 20
+        seen = set()
+        for item in data["words"]:
+            assert set(item) <= {"word", "english", "context", "exact", "english_word"}, item
+            word = item["word"]
+            assert word == normal_word(word) and word not in seen, word
+            seen.add(word)
+            assert item["english"].strip() and item.get("context", "any") in ("any", "before-name",
+                                                                             "between-words")
+            if zipf_frequency(word, "en") >= 2.5:
+                # an English word needs a stated reason and a context where English cannot use it
+                assert item.get("english_word") and item.get("context", "any") != "any", word
+    assert leftovers()["Domnul"][0].english == "Mr."
+
+
+# ---------------------------------------------------------------- place names
+
+
+def test_country_names_in_the_source_language(lint):
+    text = ("Ucraina's allies met in Brussels. Aid to Liban and Rusia was discussed, "
+            "along with Italia and Georgia.\n")
+    found = lint(text)
+    assert spans(found) == [("Ucraina's", ("Ukraine's",)), ("Liban", ("Lebanon",)), ("Rusia", ("Russia",))]
+    assert found[0].message == "'Ucraina' is the Romanian or Italian name of Ukraine"
+    assert "French" in found[1].message and "Romanian" in found[1].message
+
+
+def test_glossary_forms_are_never_place_names(lint):
+    assert lint("The Polonia association in Chicago held a rally.\n") == []
+
+
+def test_city_names_from_the_cities_file(lint, cities):
+    text = "The delegation flew from Varșovia to Warschau, not to Warsaw.\n"
+    found = lint(text, config=only(cities=cities))
+    assert spans(found) == [("Varșovia", ("Warsaw",)), ("Warschau", ("Warsaw",))]
+    assert found[0].message == "'Varșovia' is the Romanian name of Warsaw"
+    assert found[1].message == "'Warschau' is the German name of Warsaw"
+
+
+def test_missing_cities_file_is_skipped(lint, tmp_path):
+    config = only(cities=str(tmp_path / "missing.yaml"))
+    assert lint("The delegation flew from Varșovia on Monday.\n", config=config) == []
+
+
+# ---------------------------------------------------------------- configuration
+
+
+def test_other_document_languages_skip_the_rule(glossary):
+    config = Config(default_glossary=False, language="de",
+                    rules={r: {"severity": "off"} for r in RULES if r != RULE})
+    text = "Președintele Klaus Iohannis a declarat că România va sprijini Ucraina până la capăt.\n"
+    assert lint_text(text, glossary=glossary, config=config) == []
+
+
+def test_rule_can_be_relevelled_and_disabled(lint):
+    text = "Potrivit Reuters, the talks failed.\n"
+    [f] = lint(text, config=only(severity="warning"))
+    assert f.severity.value == "warning"
+    assert lint(text, config=only(severity="off")) == []
