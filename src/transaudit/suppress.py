@@ -53,9 +53,6 @@ class Directive:
     text: str
     used: set[str] = field(default_factory=set)  # rules it silenced; "*" for a blanket directive
 
-    def covers(self, rule: str) -> bool:
-        return self.rules is None or rule in self.rules
-
     def mark(self, rule: str) -> None:
         self.used.add("*" if self.rules is None else rule)
 
@@ -125,33 +122,36 @@ def parse(doc, known) -> tuple[list[Directive], list[Finding]]:
     return directives, bad
 
 
-def _scopes(doc, directives: list[Directive], bad: list[Finding]) -> list[tuple[Directive, int, int]]:
-    """(directive, start, end): the text each disabling directive covers."""
+def _scopes(doc, directives: list[Directive], bad: list[Finding]) -> list[tuple[Directive, str, int, int]]:
+    """(directive, rule or "*", start, end): the text each disabling directive covers, per rule."""
     scopes = []
-    open_: dict[str, tuple[Directive, int]] = {}  # rule or "*" -> (directive, index in scopes)
+    open_: dict[str, int] = {}  # rule or "*" -> index in scopes of the disable still open
     for d in directives:
+        keys = d.rules or ("*",)
         if d.verb == "disable-next-line":
-            scopes.append((d, *_line_span(doc, _line(doc, d.end - 1) + 1)))
+            start, end = _line_span(doc, _line(doc, d.end - 1) + 1)
+            scopes.extend((d, key, start, end) for key in keys)
         elif d.verb == "disable":
-            for key in d.rules or ("*",):
-                if key not in open_:
-                    open_[key] = (d, len(scopes))
-                    scopes.append((d, d.end, len(doc.text)))
-        else:  # enable
-            keys = list(open_) if d.rules is None else [k for k in d.rules if k in open_]
-            if not keys:
-                bad.append(_meta(BAD, "'transaudit-enable' without a matching 'transaudit-disable'", d))
             for key in keys:
-                opener, index = open_.pop(key)
-                scopes[index] = (opener, scopes[index][1], d.start)
+                if key not in open_:
+                    open_[key] = len(scopes)
+                    scopes.append((d, key, d.end, len(doc.text)))
+        else:  # enable
+            closing = list(open_) if d.rules is None else [k for k in d.rules if k in open_]
+            if not closing:
+                bad.append(_meta(BAD, "'transaudit-enable' without a matching 'transaudit-disable'", d))
+            for key in closing:
+                index = open_.pop(key)
+                opener, _, start, _ = scopes[index]
+                scopes[index] = (opener, key, start, d.start)
     return scopes
 
 
 def _silence(findings, scopes, explicit_only: bool = False) -> list[Finding]:
     kept = []
     for f in findings:
-        hits = [d for d, start, end in scopes if start <= f.start < end and d.covers(f.rule)
-                and not (explicit_only and d.rules is None)]
+        hits = [d for d, key, start, end in scopes if start <= f.start < end and key in (f.rule, "*")
+                and not (explicit_only and key == "*")]
         for d in hits:
             d.mark(f.rule)
         if not hits:

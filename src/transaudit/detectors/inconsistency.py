@@ -2,7 +2,7 @@
 "Erdoğan" … "Erdogan".
 
 Capitalised words of five letters or more are compared by their folded key (normalize.key) and
-rapidfuzz's ratio (>= 85, same first letter). In each group the preferred spelling is a correct
+rapidfuzz (same first letter; ratio >= 85, or one edit apart in six letters or more: Shoigu/Shoygu). In each group the preferred spelling is a correct
 glossary form, else the most frequent one, else the first one seen; the other spellings are reported
 with the line where the preferred one first appears: "'Procudin' is spelled 'Prokudin' on line 3".
 
@@ -21,6 +21,7 @@ import os
 import re
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from ..finding import Finding, Severity
 from ..language import WORD, english_zipf, sentences
@@ -30,6 +31,7 @@ RULE = "inconsistency"
 CATEGORY = "terminology/inconsistent"
 SEVERITY = Severity.WARNING
 OPTIONS = {"min_length": 5, "min_score": 85, "max_english_zipf": 3.0}
+COMMON_ZIPF = 4.0  # "Russian", "Several": words, not names, when only sentence-initial
 
 _POSSESSIVE = re.compile(r"['’]s$")
 _FEMININE = re.compile(r"(?:a|aia|aya|ia|ya)$")
@@ -89,7 +91,7 @@ def detect(ctx, options):
     limit = options["max_english_zipf"]
     forms = list(by_form)
     # an English word capitalised only at the start of sentences is no name to respell
-    common = {f for f, occs in by_form.items() if all(o[4] for o in occs) and english_zipf(f) >= limit}
+    common = {f for f, occs in by_form.items() if all(o[4] for o in occs) and english_zipf(f) >= COMMON_ZIPF}
     names = ctx.glossary.names
 
     def in_glossary(form: str) -> bool:
@@ -101,7 +103,9 @@ def detect(ctx, options):
             return False
         if ka == kb:
             return True
-        return (ka[0] == kb[0] and fuzz.ratio(ka, kb) >= options["min_score"]
+        close = fuzz.ratio(ka, kb) >= options["min_score"] or (
+            min(len(ka), len(kb)) >= 6 and Levenshtein.distance(ka, kb) == 1)
+        return (ka[0] == kb[0] and close
                 and not (english_zipf(a) >= limit and english_zipf(b) >= limit)
                 and not _other_word(ka, kb))
 

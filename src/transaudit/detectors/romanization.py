@@ -8,7 +8,9 @@ Example: "the Pantîr system" -> "the Pantsir system"; "Prigojin's men" -> "Prig
 Not flagged: "Panther" (an English word), "Peskova" (a feminine form is another word), forms that
 are themselves correct for any entry.
 """
-from ..finding import Severity
+import unicodedata
+
+from ..finding import Finding, Severity
 from ..normalize import strip_marks
 from .glossary_hits import report
 
@@ -40,5 +42,49 @@ def _message(match, hit, entry, fix):
     return f"'{match.text}' looks like a romanization of {name}{origin}{_via(match, hit)}"
 
 
+# Letters a translator adds to a name from another script, and the languages that write them.
+_DIACRITICS = {
+    "Romanian": "șşțţăâî", "Polish": "łżźśćńęą", "Czech or Slovak": "čřěůďťňľ", "Croatian": "čćđšž",
+    "Spanish": "áéíóúñ", "French": "èêëïîôûç", "German": "äöüß", "Turkish": "ğış", "Hungarian": "őű",
+    "Portuguese": "ãõ",
+}
+
+
+def _diacritic_language(word: str) -> str | None:
+    letters = {c for c in word.lower() if c.isalpha() and not c.isascii()}
+    if not letters:
+        return None
+    best = max(_DIACRITICS.items(), key=lambda kv: len(letters & set(kv[1])))
+    return best[0] if letters & set(best[1]) else "another language"
+
+
+def _added_diacritics(ctx):
+    """Correct names written with diacritics a translator added (Bélgorod, Kadírov)."""
+    for match in ctx.matches:
+        if not match.correct:
+            continue
+        core = match.text[:len(match.text) - len(match.suffix)] if match.suffix else match.text
+        language = _diacritic_language(core)
+        if language is None:
+            continue
+        hits = [h for h in match.hits if h.pattern.role == "correct"]
+        entry = ctx.glossary.entries[hits[0].pattern.entry]
+        if not entry.native or any(_latin(f) for _, f in entry.native) or entry.kind == "term":
+            continue
+        if any(h.pattern.form.casefold() == core.casefold() for h in hits):
+            continue
+        fix = hits[0].pattern.form + match.suffix
+        if core.isupper():
+            fix = fix.upper()
+        yield Finding(RULE, SEVERITY, f"'{match.text}' carries {language} diacritics; the English form "
+                      f"is {hits[0].pattern.form}", match.start, match.end, match.text, (fix,), entry.id,
+                      0.85, CATEGORY)
+
+
+def _latin(form: str) -> bool:
+    return all(c.isascii() or not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in form)
+
+
 def detect(ctx, options):
     yield from report(ctx, RULE, SEVERITY, CATEGORY, _message)
+    yield from _added_diacritics(ctx)

@@ -6,7 +6,7 @@ of terms and weapons, possessives of every name.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 import ahocorasick
@@ -72,14 +72,16 @@ def _endings(entry: Entry, form_key: str) -> list[tuple[str, str, str]]:
     return out
 
 
-def _patterns(entry: Entry, derive) -> list[Pattern]:
+def _patterns(entry: Entry) -> list[Pattern]:
     rule = "calque" if entry.kind == "term" else "listed-variant"
     out = [Pattern(entry.id, f, CORRECT, None, entry.canonical) for f in (entry.canonical, *entry.aliases)]
     short = entry.short_form
     if short:
         out.append(Pattern(entry.id, short, CORRECT, None, short))
+    words = len(entry.canonical.split())
     for v in entry.variants:
-        out.append(Pattern(entry.id, v, VARIANT, rule, entry.canonical, confidence=0.95))
+        whole = short if short and len(v.split()) < words else entry.canonical
+        out.append(Pattern(entry.id, v, VARIANT, rule, whole, confidence=0.95))
         last = v.split()[-1]
         if short and len(v.split()) > 1 and key(last) != key(short):
             out.append(Pattern(entry.id, last, VARIANT, rule, short, confidence=0.9))
@@ -87,8 +89,6 @@ def _patterns(entry: Entry, derive) -> list[Pattern]:
         if any(c.isalpha() and not c.isascii() for c in form) and key(form) != key(entry.canonical):
             out.append(Pattern(entry.id, form, NATIVE, "untranslated", entry.canonical, via=lang,
                                confidence=0.9))
-    if derive is not None:
-        out.extend(derive(entry))
     return out
 
 
@@ -157,21 +157,23 @@ def _case_ok(text_keep: str, form: str) -> bool:
 def compile_glossary(glossary: Glossary, infer: bool = True) -> CompiledGlossary:
     derive = None
     if infer:
-        from ..inference import derive as derive
+        from ..inference import derive
+        from ..inference.reference import enrich
+        glossary = replace(glossary, entries=tuple(enrich(e) for e in glossary.entries))
     entries = {e.id: e for e in glossary.entries}
     patterns: list[Pattern] = []
     table: dict[str, list[tuple[int, str, str]]] = {}
-    correct_keys: set[str] = set()
-    per_entry = [(e, _patterns(e, None)) for e in glossary.entries]
-    for e, pats in per_entry:
-        correct_keys.update(key(p.form) for p in pats if p.role == CORRECT)
+    per_entry = [(e, _patterns(e)) for e in glossary.entries]
+    correct_keys = {key(p.form) for _, pats in per_entry for p in pats if p.role == CORRECT}
+    seen: set[tuple] = set()
     for e, pats in per_entry:
         if derive is not None:
-            pats = pats + [p for p in derive(e) if key(p.form) not in correct_keys]
+            pats = pats + derive(e)
         for p in pats:
             k = key(p.form)
-            if not k or (p.role != CORRECT and k in correct_keys):
+            if not k or (p.role != CORRECT and k in correct_keys) or (k, p.form, p.suggestion, p.via) in seen:
                 continue
+            seen.add((k, p.form, p.suggestion, p.via))
             index = len(patterns)
             patterns.append(p)
             for variant_key, suffix, number in _endings(e, k):
