@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import difflib
 import io
 import os
@@ -9,7 +10,7 @@ import sys
 import textwrap
 from dataclasses import dataclass, replace
 
-from . import __version__, evaluate
+from . import __version__
 from .config import Config, ConfigError, find_config, load_config, rule_catalog
 from .finding import Severity
 from .formatters import FORMATS, render
@@ -50,6 +51,11 @@ def _explain_parser(sub) -> None:
     p.add_argument("rule", metavar="RULE")
 
 
+# Modules adding subcommands: each has add_parser(sub) -> command names, and command(args) -> exit
+# code. They import their heavy dependencies inside command(), so `lint` never pays for them.
+SUBCOMMAND_MODULES = ("evaluate",)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="transaudit", description=__doc__)
     parser.add_argument("--version", action="version", version=f"transaudit {__version__}")
@@ -57,7 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
     _lint_parser(sub)
     _rules_parser(sub)
     _explain_parser(sub)
-    evaluate.add_parser(sub)
+    for name in SUBCOMMAND_MODULES:
+        module = importlib.import_module(f".{name}", __package__)
+        for command in module.add_parser(sub):
+            COMMANDS[command] = module.command
     return parser
 
 
@@ -304,7 +313,7 @@ def _toml(value) -> str:
     return repr(value)
 
 
-COMMANDS = {"lint": cmd_lint, "rules": cmd_rules, "explain": cmd_explain, "eval": evaluate.command}
+COMMANDS = {"lint": cmd_lint, "rules": cmd_rules, "explain": cmd_explain}
 
 
 def main(argv=None) -> int:

@@ -173,7 +173,7 @@ def render_text(s: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def add_parser(sub) -> None:
+def add_parser(sub) -> list[str]:
     p = sub.add_parser("eval", help="measure recall and precision on an annotated corpus")
     p.add_argument("corpus", nargs="?", default="corpora", help="corpus directory (default: corpora)")
     p.add_argument("--glossary", action="append", default=[], metavar="FILE")
@@ -182,6 +182,7 @@ def add_parser(sub) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--min-recall", type=float, default=None)
     p.add_argument("--min-precision", type=float, default=None)
+    return ["eval"]
 
 
 def command(args) -> int:

@@ -10,10 +10,25 @@ from .glossary import CompiledGlossary, compile_glossary, load_glossaries
 from .results import FileResult
 
 
-def load(config: Config | None = None, glossaries=(), default: bool | None = None) -> CompiledGlossary:
+def load(config: Config | None = None, glossaries=(), default: bool | None = None,
+         use_cache: bool = True) -> CompiledGlossary:
+    """The compiled glossary for a configuration, from the on-disk cache when it is fresh."""
+    from .glossary import cache
+    from .glossary.load import read_glossary_bytes
+
     config = config or Config()
     include_default = config.default_glossary if default is None else default
-    return compile_glossary(load_glossaries((*config.glossaries, *glossaries), include_default))
+    paths = (*config.glossaries, *glossaries)
+    cache_key = None
+    if use_cache:
+        cache_key = cache.key([(str(p), read_glossary_bytes(p)) for p in paths], include_default)
+        hit = cache.read(cache_key)
+        if isinstance(hit, CompiledGlossary):
+            return hit
+    compiled = compile_glossary(load_glossaries(paths, include_default))
+    if cache_key:
+        cache.write(cache_key, compiled)
+    return compiled
 
 
 def lint_text(text: str, path: str = "<text>", fmt: str | None = None,

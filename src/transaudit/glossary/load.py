@@ -242,7 +242,8 @@ def _load_csv(text: str, path: str) -> list[Entry]:
 # ---------------------------------------------------------------- files and merging
 
 
-def _read(path) -> str:
+def read_glossary_bytes(path) -> bytes:
+    """The raw bytes of a glossary file; GlossaryError when it cannot be read."""
     try:
         data = path.read_bytes() if hasattr(path, "read_bytes") else Path(path).read_bytes()
     except FileNotFoundError:
@@ -251,6 +252,11 @@ def _read(path) -> str:
         raise GlossaryError(f"{path}:1: is a directory, not a glossary file") from None
     except OSError as e:
         raise GlossaryError(f"{path}:1: cannot read glossary: {e.strerror}") from None
+    return data
+
+
+def _read(path) -> str:
+    data = read_glossary_bytes(path)
     if len(data) > MAX_BYTES:
         raise GlossaryError(f"{path}:1: glossary larger than {MAX_BYTES // 2**20} MB")
     if data.startswith(b"\xef\xbb\xbf"):
