@@ -98,7 +98,7 @@ def test_correct_names_in_other_cases_are_not_flagged(lint):
     ("Prigojin’s men", "Prigojin’s", "Prigozhin’s"),
     ("Prigojin's men", "Prigojin's", "Prigozhin's"),
     ("Evgheni Prigojin's mutiny", "Evgheni Prigojin's", "Yevgeny Prigozhin's"),
-    ("Bashar al-Asad's forces", "Bashar al-Asad's", "Bashar al-Assad's"),
+    ("Bashar al-Asad's forces", "al-Asad's", "al-Assad's"),  # person findings cover only the wrong words
     ("three Pantyrs", "Pantyrs", "Pantsirs"),
     ("the Pantyr's radar", "Pantyr's", "Pantsir's"),
     ("the ‘Pantyr’ system", "Pantyr", "Pantsir"),

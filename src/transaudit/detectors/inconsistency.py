@@ -55,13 +55,13 @@ def _occurrences(ctx, min_length: int):
         first = WORD.search(masked, s, e)
         if first:
             initial.add(first.start())
-    wrong = [(m.start, m.end) for m in ctx.matches if not m.correct]
+    wrong = {i for m in ctx.matches if not m.correct for i in range(m.start, m.end)}
     out = []
     for m in WORD.finditer(masked):
         word = m.group()
         if not word[0].isupper() or word.isupper():
             continue
-        if any(a < m.end() and m.start() < b for a, b in wrong):
+        if not wrong.isdisjoint(range(m.start(), m.end())):
             continue
         suffix = _POSSESSIVE.search(word)
         base = word[:suffix.start()] if suffix else word
@@ -92,25 +92,25 @@ def detect(ctx, options):
     forms = list(by_form)
     # an English word capitalised only at the start of sentences is no name to respell
     common = {f for f, occs in by_form.items() if all(o[4] for o in occs) and english_zipf(f) >= COMMON_ZIPF}
+    keys = {f: key(f) for f in forms}
     names = ctx.glossary.names
-
-    def in_glossary(form: str) -> bool:
-        return any(p.form == form for p in names.get(key(form), ()))
+    listed = {f for f in forms if any(p.form == f for p in names.get(keys[f], ()))}
 
     def same_name(a: str, b: str) -> bool:
-        ka, kb = key(a), key(b)
-        if in_glossary(a) and in_glossary(b):
+        ka, kb = keys[a], keys[b]
+        if a in listed and b in listed:
             return False
         if ka == kb:
             return True
+        if ka[0] != kb[0] or abs(len(ka) - len(kb)) > 3:
+            return False
         close = fuzz.ratio(ka, kb) >= options["min_score"] or (
             min(len(ka), len(kb)) >= 6 and Levenshtein.distance(ka, kb) == 1)
-        return (ka[0] == kb[0] and close
-                and not (english_zipf(a) >= limit and english_zipf(b) >= limit)
+        return (close and not (english_zipf(a) >= limit and english_zipf(b) >= limit)
                 and not _other_word(ka, kb))
 
     order = {f: i for i, f in enumerate(forms)}
-    ranked = sorted(forms, key=lambda f: (not in_glossary(f), -len(by_form[f]), order[f]))
+    ranked = sorted(forms, key=lambda f: (f not in listed, -len(by_form[f]), order[f]))
     assigned: set[str] = set()
     for head in ranked:
         if head in assigned:

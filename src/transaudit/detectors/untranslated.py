@@ -252,9 +252,13 @@ def _place_names(ctx, cities):
         yield start, end, suffix, en, langs
 
 
-def _languages(codes) -> str:
-    names = [language_name(c) for c in codes]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+def _place_message(name: str, english: str, langs) -> str:
+    names = [language_name(c) for c in langs]
+    if len(names) > 3:
+        return (f"'{name}' is the name of {english} in {', '.join(names[:3])} "
+                f"and {len(names) - 3} other languages")
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    return f"'{name}' is the {listed} name of {english}"
 
 
 def detect(ctx, options):
@@ -283,7 +287,7 @@ def detect(ctx, options):
         if _inside(s, e, skip) or _inside(s, e, taken):
             continue
         base = e - len(suffix)
-        yield Finding(RULE, SEVERITY, f"'{doc.text[s:base]}' is the {_languages(langs)} name of {en}",
+        yield Finding(RULE, SEVERITY, _place_message(doc.text[s:base], en, langs),
                       s, e, doc.text[s:e], (en + doc.text[base:e],), confidence=0.85, category=CATEGORY)
 
 

@@ -21,7 +21,11 @@ from .respell import profiles, respell
 RULE = "romanization"
 NAME_KINDS = ("person", "place", "weapon", "organization", "other")
 MIN_LENGTH = 4
-MAX_ENGLISH_ZIPF = 3.0   # forms at least this frequent in English are ordinary words, never flagged
+MAX_ENGLISH_ZIPF = 3.0   # words at least this frequent in English are never re-spelled
+# A derived one-word form this frequent in English is more likely another word or name (Aman,
+# Qasim, Poutine) than an artifact; places get a lower bar (Moskva the cruiser, Liman).
+MAX_DERIVED_ZIPF = {"place": 2.2}
+DEFAULT_MAX_DERIVED_ZIPF = 2.5
 ABJAD = ("Arabic", "Hebrew", "Syriac", "Thaana")
 CROSS_READING = {"ru": "uk", "uk": "ru", "be": "ru"}
 LANGUAGE_NAMES = {"ru": "Russian", "uk": "Ukrainian", "be": "Belarusian"}
@@ -34,6 +38,7 @@ _ABJAD_ALTERNATIONS = [(re.compile(p), r) for p, r in (
     (r"ei$", "ai"), (r"(?<=[aeiou])i(?=[aeiou])", "y"), (r"(?<=a)i(?=[^aeiou])", "ee"),
 )]
 MAX_NOISE = 24
+MAX_FORMS = 8
 
 
 def _script(text: str) -> str:
@@ -45,9 +50,9 @@ def _script(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _common_english(form: str) -> bool:
+def _common_english(form: str, limit: float = MAX_ENGLISH_ZIPF) -> bool:
     words = form.lower().split()
-    return len(words) == 1 and zipf_frequency(words[0], "en") >= MAX_ENGLISH_ZIPF
+    return len(words) == 1 and words[0].isalpha() and zipf_frequency(words[0], "en") >= limit
 
 
 def _noise(word: str) -> list[str]:
@@ -97,10 +102,17 @@ def _native_forms(entry) -> dict[str, set[str]]:
 
 
 def _respelled(canonical: str) -> dict[str, set[str]]:
+    """Re-spellings of the name's own words; English words in it ("Red Sea", "Institute for")
+    stay as they are."""
+    words = canonical.split()
+    keep = [_common_english(w) for w in words]
+    if all(keep):
+        return {}
     out: dict[str, set[str]] = {}
     for lang, (name, _, _) in profiles().items():
-        for form in respell(canonical, lang):
-            out.setdefault(form, set()).add(name)
+        options = [[w] if k else respell(w, lang) for w, k in zip(words, keep)]
+        for combo in itertools.islice(itertools.product(*options), MAX_FORMS):
+            out.setdefault(" ".join(combo), set()).add(name)
     return out
 
 
@@ -131,7 +143,7 @@ def derive(entry) -> list[Pattern]:
     for text, suggestion, langs, confidence in candidates:
         if short and suggestion == entry.canonical and len(text.split()) < words:
             suggestion = short
-        if len(text) < MIN_LENGTH or _common_english(text):
+        if len(text) < MIN_LENGTH or _common_english(text, MAX_DERIVED_ZIPF.get(entry.kind, DEFAULT_MAX_DERIVED_ZIPF)):
             continue
         patterns.append(Pattern(entry.id, text, DERIVED, RULE, suggestion, via=", ".join(sorted(langs)) or None,
                                 confidence=confidence))
