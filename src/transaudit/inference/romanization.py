@@ -101,11 +101,11 @@ def _native_forms(entry) -> dict[str, set[str]]:
     return out
 
 
-def _respelled(canonical: str) -> dict[str, set[str]]:
-    """Re-spellings of the name's own words; English words in it ("Red Sea", "Institute for")
-    stay as they are."""
+def _respelled(canonical: str, kind: str = "person") -> dict[str, set[str]]:
+    """Re-spellings of the name's words; lower-case words and the English words of organisation
+    names ("Institute for") stay as they are."""
     words = canonical.split()
-    keep = [_common_english(w) for w in words]
+    keep = [w.islower() or (kind == "organization" and _common_english(w)) for w in words]
     if all(keep):
         return {}
     out: dict[str, set[str]] = {}
@@ -122,7 +122,7 @@ def derive(entry) -> list[Pattern]:
     scripts = {_script(form) for _, form in entry.native}
     native = _native_forms(entry)
     forms: dict[str, tuple[set[str], float]] = {f: (v, 0.9) for f, v in native.items()}
-    for form, langs in _respelled(entry.canonical).items():
+    for form, langs in _respelled(entry.canonical, entry.kind).items():
         have = forms.setdefault(form, (set(), 0.85))
         have[0].update(langs)
     if scripts & set(ABJAD):
@@ -137,7 +137,7 @@ def derive(entry) -> list[Pattern]:
         if last_is_short and " " in form:
             candidates.append((form.split()[-1], short, langs, confidence))
     if short and not last_is_short:
-        candidates += [(f, short, langs, 0.85) for f, langs in _respelled(short).items()]
+        candidates += [(f, short, langs, 0.85) for f, langs in _respelled(short, entry.kind).items()]
     patterns = []
     words = len(entry.canonical.split())
     for text, suggestion, langs, confidence in candidates:
