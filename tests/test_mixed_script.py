@@ -92,6 +92,7 @@ def test_mostly_cyrillic_word_is_written_in_cyrillic(lint):
     "Crowds in Київ chanted \u00abСлава Україні\u00bb as the convoy passed.",
     "Supporters posted \U0001F1FA\U0001F1E6\u2764\ufe0f and \U0001F44D under Kyiv's statement.",
     "The dose was 50 μg, and the resistor is rated at 10 kΩ.",
+    "The sign at 東京都の庁舎 read \u201ciPhone手机\u201d in two scripts.",
     "Prices rose 5% in the EU's 27 member states, Eurostat's data show.",
 ])
 def test_correct_text_is_not_flagged(lint, text):

@@ -14,7 +14,7 @@ from . import __version__
 from .config import Config, ConfigError, find_config, load_config, rule_catalog
 from .finding import Severity
 from .formatters import FORMATS, render
-from .glossary import GlossaryError
+from .glossary import CompiledGlossary, GlossaryError
 from .results import FileResult, RunInfo
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -96,7 +96,7 @@ class Profile:
     """What checking one file needs: its Config and the glossary compiled for it."""
 
     config: Config
-    compiled: object
+    compiled: CompiledGlossary
 
 
 class Profiles:
@@ -161,6 +161,8 @@ def _targets(paths, args, profiles: Profiles) -> list[Target]:
 
 
 def _check(target: Target, stdin: bytes) -> FileResult:
+    """Lint one target; the suppression rules get their configured severity here, since the engine
+    does not hand its Config to suppress.apply."""
     from .linter import lint_file
     from .suppress import configure
 

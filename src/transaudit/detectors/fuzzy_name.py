@@ -54,6 +54,14 @@ def _related(token: str, name: str) -> bool:
     return any(n.endswith(m) and t == n[: len(n) - len(m)] + f for m, f in _FEMININE)
 
 
+def _preferred(entry, form: str) -> str:
+    """The entry's own one-word form (short form or canonical) in place of an alias."""
+    for preferred in (entry.short_form, entry.canonical):
+        if preferred and " " not in preferred:
+            return preferred
+    return form
+
+
 @lru_cache(maxsize=64)
 def _names(glossary) -> tuple[list[str], list[tuple[str, object]]]:
     """Loose keys of single-word correct name forms and (form, entry) behind each."""
@@ -69,7 +77,7 @@ def _names(glossary) -> tuple[list[str], list[tuple[str, object]]]:
             continue
         seen.add((k, p.entry))
         keys.append(k)
-        owners.append((p.form, entry))
+        owners.append((_preferred(entry, p.form), entry))
     return keys, owners
 
 

@@ -8,7 +8,8 @@ its main other script instead ("Kиїв" -> "Київ"); failing both, there is 
 Example: "Кyiv" -> "Kyiv", "Kοstiantyn" -> "Kostiantyn".
 Not flagged: words in one script ("Київ" is the untranslated rule's business), Latin letters with
 diacritics or combining marks ("Nicușor", "Erdoğan", "Kraków", "Nicus\u0326or"), emoji, digits, and
-Greek letters used as symbols in words of up to three letters ("μg", "kΩ").
+Greek letters used as symbols in words of up to three letters ("μg", "kΩ"), and scripts that are
+written together (Japanese "東京都の", "iPhone手机").
 """
 from __future__ import annotations
 
@@ -27,6 +28,9 @@ OPTIONS: dict = {}
 
 _TOKEN = re.compile(rf"(?:[^\W_]|[{MARKS}])+")
 _NEUTRAL = ("COMMON", "INHERITED")
+# scripts whose letters pass for one another; Japanese kanji + kana or a Latin brand glued to Han
+# characters ("iPhone手机") are normal writing
+ALPHABETS = frozenset({"LATIN", "CYRILLIC", "GREEK"})
 
 
 def _script(c: str) -> str:
@@ -84,6 +88,9 @@ def _check(word: str) -> tuple[str, str | None] | None:
         s = _script(c)
         if s not in _NEUTRAL and c not in odd:
             counts[s] = counts.get(s, 0) + 1
+    mixed = mixed and len(ALPHABETS.intersection(counts)) > 1
+    if not mixed and not odd:
+        return None
     if mixed and set(counts) == {"LATIN", "GREEK"} and len(word) <= 3:
         return None
     fixed, shown = _rewrite(word, "LATIN", odd)

@@ -30,7 +30,7 @@ def _via(match, hit) -> str:
     langs = sorted({lang for via in (exact or [hit.pattern.via]) if via for lang in via.split(", ")})
     if not langs:
         return ""
-    shown = " or ".join(langs[:3]) + (" or others" if len(langs) > 3 else "")
+    shown = " or ".join(langs[:5]) + (" or others" if len(langs) > 5 else "")
     return f" through {shown}"
 
 

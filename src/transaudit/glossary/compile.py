@@ -16,6 +16,7 @@ from ..normalize import Folded, fold, key
 from .model import Entry, Glossary
 
 CORRECT, VARIANT, DERIVED, NATIVE = "correct", "variant", "derived", "native"
+REFERENCE = "known from the default glossary"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +51,11 @@ class Match:
         return any(h.pattern.role == CORRECT for h in self.hits)
 
     def best(self) -> Hit:
-        order = {VARIANT: 0, NATIVE: 1, DERIVED: 2, CORRECT: 3}
-        return min(self.hits, key=lambda h: (order[h.pattern.role], -h.pattern.confidence))
+        """The most telling hit: a listed variant, a native form, a derived form, then a wrong
+        form known only from the default glossary."""
+        order = {VARIANT: 0, NATIVE: 1, DERIVED: 2, CORRECT: 4}
+        return min(self.hits, key=lambda h: (3 if h.pattern.detail == REFERENCE else order[h.pattern.role],
+                                             -h.pattern.confidence))
 
 
 def _endings(entry: Entry, form_key: str) -> list[tuple[str, str, str]]:
@@ -90,6 +94,12 @@ def _patterns(entry: Entry) -> list[Pattern]:
             out.append(Pattern(entry.id, form, NATIVE, "untranslated", entry.canonical, via=lang,
                                confidence=0.9))
     return out
+
+
+def _known(entry: Entry, forms) -> list[Pattern]:
+    """Patterns for wrong forms of the same name listed in the default glossary."""
+    ref = replace(entry, variants=tuple(forms))
+    return [replace(p, detail=REFERENCE, confidence=0.9) for p in _patterns(ref) if p.role == VARIANT]
 
 
 @dataclass(frozen=True, eq=False)
@@ -154,16 +164,22 @@ def _case_ok(text_keep: str, form: str) -> bool:
     return bool(f) and text_keep == f[0].upper() + f[1:]
 
 
-def compile_glossary(glossary: Glossary, infer: bool = True) -> CompiledGlossary:
+def compile_glossary(glossary: Glossary, infer: bool = True, reference: bool = True) -> CompiledGlossary:
+    """`infer`: derive wrong forms; `reference`: borrow native and wrong forms from the default
+    glossary's entry for the same name."""
     derive = None
+    known: dict[str, tuple[str, ...]] = {}
     if infer:
         from ..inference import derive
-        from ..inference.reference import enrich
-        glossary = replace(glossary, entries=tuple(enrich(e) for e in glossary.entries))
+        if reference:
+            from ..inference.reference import enrich
+            pairs = [enrich(e) for e in glossary.entries]
+            glossary = replace(glossary, entries=tuple(e for e, _ in pairs))
+            known = {e.id: forms for e, forms in pairs if forms}
     entries = {e.id: e for e in glossary.entries}
     patterns: list[Pattern] = []
     table: dict[str, list[tuple[int, str, str]]] = {}
-    per_entry = [(e, _patterns(e)) for e in glossary.entries]
+    per_entry = [(e, _patterns(e) + _known(e, known.get(e.id, ()))) for e in glossary.entries]
     correct_keys = {key(p.form) for _, pats in per_entry for p in pats if p.role == CORRECT}
     seen: set[tuple] = set()
     for e, pats in per_entry:

@@ -26,13 +26,14 @@ def _reference() -> dict[tuple[str, str], Entry]:
     return out
 
 
-def enrich(entry: Entry) -> Entry:
-    """`entry` with the native forms and variants of the default entry for the same name."""
+def enrich(entry: Entry) -> tuple[Entry, tuple[str, ...]]:
+    """`entry` with the native forms of the default entry for the same name, and that entry's
+    wrong forms that `entry` does not list."""
     ref = _reference().get((entry.kind, key(entry.canonical)))
-    if ref is None or ref is entry or (ref.native == entry.native and ref.variants == entry.variants):
-        return entry
+    if ref is None or ref == entry:
+        return entry, ()
     correct = {key(f) for f in (entry.canonical, *entry.aliases)}
+    listed = {key(v) for v in entry.variants}
     native = entry.native + tuple(n for n in ref.native if n not in entry.native)
-    variants = entry.variants + tuple(v for v in ref.variants
-                                      if key(v) not in correct and v not in entry.variants)
-    return replace(entry, native=native, variants=variants)
+    known = tuple(v for v in ref.variants if key(v) not in correct and key(v) not in listed)
+    return replace(entry, native=native), known

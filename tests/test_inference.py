@@ -1,0 +1,151 @@
+"""Inferred wrong forms: romanization, institution, calque families, fuzzy names.
+
+The test glossary lists canonical, alias and native forms only: every wrong form here is inferred.
+"""
+from pathlib import Path
+
+import pytest
+
+from transaudit.glossary import compile_glossary, load_glossaries
+from transaudit.linter import lint_text
+
+GLOSSARY = Path(__file__).parent / "glossaries" / "inference.yaml"
+
+
+@pytest.fixture(scope="module")
+def compiled():
+    return compile_glossary(load_glossaries([GLOSSARY], include_default=False), reference=False)
+
+
+def findings(text, compiled, rule=None):
+    out = lint_text(text, glossary=compiled)
+    for f in out:
+        assert text[f.start:f.end] == f.text
+    return [f for f in out if rule is None or f.rule == rule]
+
+
+def one(text, compiled, rule):
+    found = findings(text, compiled, rule)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, wrong, fix, via", [
+    ("Prigojin's mercenaries withdrew from Rostov.", "Prigojin's", "Prigozhin's", "Romanian"),
+    ("The Wagner chief, Prigojine, said the march was over.", "Prigojine", "Prigozhin", "French"),
+    ("The Wagner chief Prigoschin marched on Moscow.", "Prigoschin", "Prigozhin", "German"),
+    ("Prigożin was killed in a plane crash in August.", "Prigożin", "Prigozhin", "Polish"),
+    ("President Selenskyj addressed the Bundestag on Tuesday.", "Selenskyj", "Zelensky", "German"),
+    ("Russian forces shelled Harkov overnight.", "Harkov", "Kharkiv", "Romanian"),
+    ("Russian forces shelled Charkiw overnight.", "Charkiw", "Kharkiv", "German"),
+    ("The Kinjal hypersonic missile was intercepted.", "Kinjal", "Kinzhal", "French"),
+    ("Also called the Pantîr, the system is mounted on a truck.", "Pantîr", "Pantsir", "Romanian"),
+    ("A Panțir battery was destroyed near Donetsk.", "Panțir", "Pantsir", "Romanian"),
+    ("The Kremlin said Pryhozhyn's death was an accident.", "Pryhozhyn's", "Prigozhin's", "Ukrainian"),
+])
+def test_romanization_through_other_languages(compiled, text, wrong, fix, via):
+    f = one(text, compiled, "romanization")
+    assert f.text == wrong
+    assert f.suggestions[0] == fix
+    assert via in f.message
+
+
+def test_full_name_points_at_the_wrong_word(compiled):
+    f = one("Mercenary boss Yevgeny Prigojin spoke on Telegram.", compiled, "romanization")
+    assert (f.text, f.suggestions[0]) == ("Prigojin", "Prigozhin")
+
+
+def test_all_caps_keeps_caps(compiled):
+    f = one("BREAKING: PRIGOJIN DEAD IN CRASH", compiled, "romanization")
+    assert f.suggestions == ("PRIGOZHIN",)
+
+
+def test_abjad_spellings(compiled):
+    f = one("Hezbollah chief Hassan Nasralah gave a speech.", compiled, "romanization")
+    assert (f.text, f.suggestions[0]) == ("Nasralah", "Nasrallah")
+
+
+def test_added_diacritics_on_a_name_from_another_script(compiled):
+    f = one("Drones hit Bélgorod on Sunday.", compiled, "romanization")
+    assert (f.text, f.suggestions[0]) == ("Bélgorod", "Belgorod")
+    assert "Spanish" in f.message
+
+
+@pytest.mark.parametrize("text", [
+    "The Panther KF51 tank was shown at Eurosatory.",
+    "Activists use the Tor browser to reach blocked sites in Toronto.",
+    "Kremlin spokesman Dmitry Peskov's daughter, Elizaveta Peskova, lives in Paris.",
+    "Olena Zelenska, the first lady, visited a school in Kharkiv.",
+    "President Erdoğan met Zelenskyy in Istanbul.",
+    "Prigozhin's Wagner Group fought in Bakhmut.",
+    "See https://example.org/prigojin-harkov for the archive.",
+])
+def test_correct_text_and_look_alikes_are_clean(compiled, text):
+    assert findings(text, compiled) == []
+
+
+def test_markdown_code_and_urls_are_not_checked(compiled):
+    text = "Read `prigojin_notes.txt` and [the report](https://x.org/Prigojin).\n"
+    assert lint_text(text, path="a.md", glossary=compiled) == []
+
+
+@pytest.mark.parametrize("text, wrong, fix", [
+    ("said Charles Lister of the Near East Institute in Washington.", "Near East Institute", "Middle East Institute"),
+    ("analysts at the Institute for War Studies said.", "Institute for War Studies", "Institute for the Study of War"),
+    ("a paper by the Carnegie Foundation for International Peace", "Carnegie Foundation for International Peace",
+     "Carnegie Endowment for International Peace"),
+    ("The International Institute of Strategic Studies estimated", "International Institute of Strategic Studies",
+     "International Institute for Strategic Studies"),
+])
+def test_institution_drift(compiled, text, wrong, fix):
+    f = one(text, compiled, "institution")
+    assert (f.text, f.suggestions[0]) == (wrong, fix)
+
+
+@pytest.mark.parametrize("text", [
+    "David Schenker of the Washington Institute for Near East Policy said the strike was limited.",
+    "The National Security Council met at the White House.",
+    "The Middle East Institute and the Middle East Forum disagreed.",
+])
+def test_known_or_different_organisations_are_clean(compiled, text):
+    assert findings(text, compiled, "institution") == []
+
+
+@pytest.mark.parametrize("text, wrong, fix", [
+    ("Iran supplies unilateral strike drones to Russia.", "unilateral strike drones", "one-way attack drones"),
+    ("Unilateral attack drones hit Odesa.", "Unilateral attack drones", "One-way attack drones"),
+    ("a one-sided strike drone fell", "one-sided strike drone", "one-way attack drone"),
+    ("Pantsir missile complexPhoto: TASS", "missile complex", "missile system"),
+    ("the American special services are monitoring", "special services", "intelligence services"),
+    ("Russia's reactive artillery pounded the town", "reactive artillery", "rocket artillery"),
+    ("MISSILE COMPLEXES were moved", "MISSILE COMPLEXES", "MISSILE SYSTEMS"),
+])
+def test_calque_families_in_any_inflection(compiled, text, wrong, fix):
+    f = one(text, compiled, "calque")
+    assert (f.text, f.suggestions[0]) == (wrong, fix)
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine announced a unilateral ceasefire for the holiday.",
+    "It is a complex missile defense problem, officials said.",
+    "US special forces and the Secret Service were deployed.",
+    "The drone strike was carried out by Ukraine's strike drones.",
+])
+def test_calque_words_in_other_combinations_are_clean(compiled, text):
+    assert findings(text, compiled, "calque") == []
+
+
+def test_fuzzy_name_catches_an_unpredicted_spelling(compiled):
+    f = one("Zelenskky told reporters in Kyiv that talks had stalled.", compiled, "fuzzy-name")
+    assert f.suggestions[0] == "Zelensky"
+    assert f.severity.value == "warning"
+
+
+@pytest.mark.parametrize("text", [
+    "Peskova said her father was not involved.",
+    "The Panther tank is Rheinmetall's answer.",
+    "Omani mediators met Houthi officials.",
+    "Vladimirovich is the patronymic of both men.",
+])
+def test_fuzzy_name_guards(compiled, text):
+    assert findings(text, compiled, "fuzzy-name") == []
