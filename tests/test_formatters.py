@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft4Validator
 
-from transaudit import __version__, engine, lint_text
+from transaudit import __version__, engine
 from transaudit.config import Config, rule_catalog
 from transaudit.detectors import RULES
 from transaudit.document import Document

@@ -51,4 +51,4 @@ def run(doc: Document, compiled: CompiledGlossary, config: Config | None = None)
             findings.append(f)
     findings = _merge(findings)
     from .suppress import apply as apply_suppressions
-    return apply_suppressions(doc, findings, {d.RULE for d in DETECTORS})
+    return apply_suppressions(doc, findings, {d.RULE for d in DETECTORS}, config=config)
