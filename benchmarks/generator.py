@@ -180,6 +180,13 @@ _MONTHS = "January February March April May June July August September October N
 # ---------------------------------------------------------------- glossary
 
 
+def _key(form: str) -> str:
+    """The engine's matching key: two forms with one key would be one surface form."""
+    from transaudit.normalize import key
+
+    return key(form)
+
+
 class Names:
     """Unique Cyrillic stems with their English forms; every surface key is claimed once."""
 
@@ -194,7 +201,7 @@ class Names:
         return "".join(parts).replace("ыы", "ы") + self.rng.choice(_CODAS)
 
     def claim(self, *forms: str) -> bool:
-        keys = [f.lower() for f in forms]
+        keys = [_key(f) for f in forms]
         if any(k in self.claimed for k in keys) or len(set(keys)) != len(keys):
             return False
         self.claimed.update(keys)
@@ -205,7 +212,7 @@ class Names:
             cyr = self.stem(self.rng.choice(syllables)) + self.rng.choice(endings)
             cyr = cyr[0].upper() + cyr[1:]
             latin = romanize_en(cyr)
-            if len(latin) >= 5 and latin.lower() not in self.claimed:
+            if len(latin) >= 5 and _key(latin) not in self.claimed:
                 return cyr, latin
 
 
@@ -213,11 +220,11 @@ def _variants(names: Names, latin: str, count: int, rng: random.Random) -> list[
     out = []
     for language in rng.sample(sorted(_RESPELL), len(_RESPELL)):
         v = respell(latin, language)
-        if v != latin and v.lower() not in names.claimed and v not in out:
+        if _key(v) != _key(latin) and _key(v) not in names.claimed and v not in out:
             out.append(v)
+            names.claimed.add(_key(v))
         if len(out) == count:
             break
-    names.claimed.update(v.lower() for v in out)
     return out
 
 
