@@ -104,8 +104,21 @@ def test_majority_and_first_seen(lint, empty):
 def test_spellings_that_differ_in_diacritics_only(lint, empty):
     text = ("Turkish President Recep Tayyip Erdoğan arrived in Ankara. Erdoğan met the delegation.\n"
             "Erdogan later told reporters the talks went well.\n")
-    assert found(lint(text, using=empty)) == [
-        ("Erdogan", ("Erdoğan",), "'Erdogan' is spelled 'Erdoğan' on line 1")]
+    findings = lint(text, using=empty)
+    assert found(findings) == [("Erdogan", ("Erdoğan",), "'Erdogan' is spelled 'Erdoğan' on line 1")]
+    assert findings[0].severity.value == "info"
+
+
+def test_same_letters_in_other_unicode_forms_are_one_spelling(lint, empty):
+    text = ("Nicușor Dan won the vote. Nicuşor Dan thanked voters.\n"  # comma below, then cedilla
+            "Brasília hosted the summit. Brasi\u0301lia was calm.\n")      # precomposed, then decomposed
+    assert lint(text, using=empty) == []
+
+
+def test_given_names_and_english_words_are_not_respelled(lint, empty):
+    text = ("Foreign Minister Andrii Sybiha met Andriy Yermak in Kyiv.\n"
+            "Scholz spoke of der Westen. Der Westen must act, he said. Western officials agreed.\n")
+    assert lint(text, using=empty) == []
 
 
 def test_glossary_variants_are_left_to_the_glossary_rules(lint):

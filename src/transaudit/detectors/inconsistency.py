@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -36,6 +37,15 @@ COMMON_ZIPF = 4.0  # "Russian", "Several": words, not names, when only sentence-
 _POSSESSIVE = re.compile(r"['’]s$")
 _FEMININE = re.compile(r"(?:a|aia|aya|ia|ya)$")
 _PATRONYMIC = re.compile(r"(?:vich|vych|vna|ichna)$")
+
+
+_GIVEN_NAME_SLOT = re.compile(r" [A-Z][a-z]")
+# Romanian s/t with cedilla and with comma below look the same: one spelling.
+_SAME_LETTER = str.maketrans("şţŞŢ", "șțȘȚ")
+
+
+def _canonical_text(word: str) -> str:
+    return unicodedata.normalize("NFC", word).translate(_SAME_LETTER)
 
 
 def _other_word(a: str, b: str) -> bool:
@@ -58,9 +68,11 @@ def _occurrences(ctx, min_length: int):
     wrong = {i for m in ctx.matches if not m.correct for i in range(m.start, m.end)}
     out = []
     for m in WORD.finditer(masked):
-        word = m.group()
+        word = _canonical_text(m.group())
         if not word[0].isupper() or word.isupper():
             continue
+        if _GIVEN_NAME_SLOT.match(masked, m.end()):
+            continue  # a given name before a surname: people spell theirs differently (Andrii, Andriy)
         if not wrong.isdisjoint(range(m.start(), m.end())):
             continue
         suffix = _POSSESSIVE.search(word)
@@ -121,6 +133,10 @@ def detect(ctx, options):
             if other in assigned or other in common or not same_name(head, other):
                 continue
             assigned.add(other)
+            if english_zipf(other) >= COMMON_ZIPF and other not in listed:
+                continue  # an English word ("Western"), not another spelling of a name
+            # only the diacritics differ (Lăzărescu, Lazarescu): worth a look, not a warning
+            severity = Severity.INFO if keys[other] == keys[head] else SEVERITY
             for s, e, base, suffix, _ in by_form[other]:
-                yield Finding(RULE, SEVERITY, f"'{base}' is spelled '{head}' on line {line}",
+                yield Finding(RULE, severity, f"'{base}' is spelled '{head}' on line {line}",
                               s, e, ctx.doc.text[s:e], (head + suffix,), confidence=0.8, category=CATEGORY)
