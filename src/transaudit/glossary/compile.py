@@ -125,7 +125,7 @@ class CompiledGlossary:
             for index, suffix, number in payload[1]:
                 pattern = self.patterns[index]
                 entry = self.entries[pattern.entry]
-                if entry.is_name and not _case_ok(keep[a:b - len(suffix)], pattern.form):
+                if entry.is_name and not _case_ok(keep[a:b - len(suffix)], pattern.form, keep, a, b):
                     continue
                 cands.setdefault((a, b), []).append(Hit(pattern, suffix, number))
         matches = []
@@ -156,12 +156,20 @@ def _case_form(form: str) -> str:
     return fold(form).keep.strip()
 
 
-def _case_ok(text_keep: str, form: str) -> bool:
-    """Names match as written, in ALL CAPS, or with a capital first letter."""
+def _case_ok(text_keep: str, form: str, keep: str = "", a: int = 0, b: int = 0) -> bool:
+    """Names match as written, with a capital first letter, or in ALL CAPS — the last only for
+    forms of six letters or more or inside capitalised headlines, so that acronyms (SARIF, TOR)
+    are not read as names."""
     f = _case_form(form)
-    if text_keep == f or text_keep == f.upper():
+    if text_keep == f or (f and text_keep == f[0].upper() + f[1:]):
         return True
-    return bool(f) and text_keep == f[0].upper() + f[1:]
+    if text_keep != f.upper():
+        return False
+    if f.isupper() or sum(c.isalpha() for c in f) >= 6:
+        return True
+    before = keep[:a].split()[-1:] or [""]
+    after = keep[b:].split()[:1] or [""]
+    return any(len(w) > 1 and w.isupper() for w in before + after)
 
 
 def compile_glossary(glossary: Glossary, infer: bool = True, reference: bool = True) -> CompiledGlossary:
