@@ -188,13 +188,14 @@ def _line_article(path: str, lineno: int, line: bytes, fields: Fields) -> Articl
         return Article(where, where, fingerprint, error=f"a JSON {type(obj).__name__}, not an object")
     ident = lookup(obj, fields.id)
     ident = str(ident) if isinstance(ident, (str, int)) and not isinstance(ident, bool) and str(ident) else where
-    text = lookup(obj, fields.text)
-    if text is None:
-        return Article(ident, where, fingerprint, error=f"no '{fields.text}' field")
-    if not isinstance(text, str):
-        return Article(ident, where, fingerprint, error=f"'{fields.text}' is a {type(text).__name__}, not a string")
     meta = _metadata({k: lookup(obj, getattr(fields, k)) for k in ("date", "section", "language")},
                      Fields())
+    text = lookup(obj, fields.text)
+    if text is None:
+        return Article(ident, where, fingerprint, error=f"no '{fields.text}' field", **meta)
+    if not isinstance(text, str):
+        return Article(ident, where, fingerprint, error=f"'{fields.text}' is a {type(text).__name__}, not a string",
+                       **meta)
     fmt = lookup(obj, fields.format)
     if fmt is None:
         fmt = "html" if _HTML_TAG.search(text) else "text"

@@ -122,10 +122,24 @@ def _country_forms() -> list[tuple[str, str, str]]:
 
 @lru_cache(maxsize=8)
 def places(cities: str | None):
-    """Aho-Corasick automaton over case-kept folded place names in other languages, or None.
+    """Aho-Corasick automaton over case-kept folded place names in other languages, or None;
+    kept in the on-disk cache beside the compiled glossaries."""
+    from ..glossary import cache
 
-    Values: (key length, suffix, English name, {form: languages}). Forms that fold like an English
-    place name, English words and forms shorter than four letters are left out."""
+    custom = Path(cities) if cities else None
+    cache_key = cache.key([(f"untranslated-places:{cities}", custom.read_bytes() if custom and custom.is_file() else b"")],
+                          include_default=False)
+    hit = cache.read(cache_key)
+    if hit is not None:
+        return hit or None
+    automaton = _build_places(cities)
+    cache.write(cache_key, automaton or False)
+    return automaton
+
+
+def _build_places(cities: str | None):
+    """Values: (key length, suffix, English name, {form: languages}). Forms that fold like an
+    English place name, English words and forms shorter than four letters are left out."""
     import ahocorasick
 
     forms = _country_forms() + _city_forms(cities)

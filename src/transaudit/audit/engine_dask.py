@@ -1,0 +1,77 @@
+"""The Dask engine: the same checks on a Dask distributed cluster (the `[dask]` extra).
+
+The compiled glossary is scattered once to every worker (`client.scatter(..., broadcast=True)`), so
+each task carries only its partition of articles; each worker deserializes the glossary once and
+its detectors' per-glossary caches stay warm across tasks. Partitions are submitted with a bounded
+number in flight and their records come back in input order, exactly as the local engine yields
+them. Without a scheduler address a LocalCluster is started: worker processes with one thread each,
+listening on the loopback interface only, without a dashboard. Workers of a remote cluster need
+transaudit installed in the same version.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Iterable, Iterator
+
+from . import AuditError
+from .engine_local import check_batch, ordered, partitions
+
+CONNECT_TIMEOUT = "20s"
+
+
+def require() -> None:
+    try:
+        import dask.distributed  # noqa: F401
+    except ImportError:
+        raise AuditError("--engine dask needs Dask: pip install 'transaudit[dask]'") from None
+
+
+def local_cluster(workers: int):
+    from dask.distributed import LocalCluster
+
+    return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                        dashboard_address=None, silence_logs=logging.ERROR)
+
+
+def ship(client, compiled):
+    """The glossary on every worker, once: a future that tasks take as an argument."""
+    return client.scatter(compiled, broadcast=True, hash=False)
+
+
+def connect(scheduler: str | None, workers: int | None):
+    """(client, cluster): a client of the cluster at `scheduler`, or of a new LocalCluster."""
+    from dask.distributed import Client
+
+    if scheduler:
+        try:
+            return Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False), None
+        except (OSError, TimeoutError) as e:
+            raise AuditError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from None
+    import os
+
+    cluster = local_cluster(workers or os.cpu_count() or 1)
+    try:
+        return Client(cluster, set_as_default=False), cluster
+    except BaseException:
+        cluster.close()
+        raise
+
+
+def run_on(client, articles: Iterable, compiled, config, partition: int = 64) -> Iterator[dict]:
+    """Records in input order, checked on the cluster behind `client`."""
+    glossary = ship(client, compiled)
+    workers = max(1, len(client.nthreads()))
+    yield from ordered(lambda batch: client.submit(check_batch, batch, glossary, config, pure=False),
+                       partitions(articles, partition), 2 * workers, lambda future: future.result())
+
+
+def run(articles: Iterable, compiled, config, scheduler: str | None = None, workers: int | None = None,
+        partition: int = 64) -> Iterator[dict]:
+    require()
+    client, cluster = connect(scheduler, workers)
+    try:
+        yield from run_on(client, articles, compiled, config, partition)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
