@@ -53,7 +53,7 @@ def _explain_parser(sub) -> None:
 
 # Modules adding subcommands: each has add_parser(sub) -> command names, and command(args) -> exit
 # code. They import their heavy dependencies inside command(), so `lint` never pays for them.
-SUBCOMMAND_MODULES = ("evaluate", "service.cli")
+SUBCOMMAND_MODULES = ("evaluate", "service.cli", "audit.cli", "bilingual.cli")
 
 
 def build_parser() -> argparse.ArgumentParser:

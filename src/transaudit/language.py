@@ -99,6 +99,9 @@ def mostly_names(tokens: list[str]) -> bool:
     return not rest or sum(w[0].isupper() for w in rest) / len(rest) > 0.6
 
 
+MIN_UNKNOWN = 3  # lower-case non-English words a sentence needs before language identification
+
+
 def looks_foreign(tokens: list[str]) -> bool:
     """The cheap gate: do the sentence's lower-case words look non-English?
 
@@ -110,7 +113,10 @@ def looks_foreign(tokens: list[str]) -> bool:
     lower = [w.lower() for w in tokens if w[0].islower()]
     if len(lower) < 2:
         return False
-    known = sum(english_zipf(w) >= KNOWN_ZIPF for w in lower) / len(lower)
+    unknown = sum(english_zipf(w) < KNOWN_ZIPF for w in lower)
+    if unknown < MIN_UNKNOWN:
+        return False  # a caption with one foreign word ("the Cinémathèque française") is English
+    known = 1 - unknown / len(lower)
     stops = sum(w in stop_words() for w in lower) / len(lower)
     return known < GATE_KNOWN or (len(lower) >= 4 and stops < GATE_STOP)
 

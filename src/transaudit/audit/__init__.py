@@ -31,6 +31,7 @@ class Outcome:
     skipped: int = 0
     findings: int = 0
     reports: list[str] = field(default_factory=list)
+    note: str | None = None  # why the journal of an earlier run was not used
 
 
 def journal_path(report: str | None, json_report: str | None) -> str:
@@ -147,6 +148,7 @@ class Audit:
         aggregate = report_json.Aggregate({k: e.canonical for k, e in self.compiled.entries.items()},
                                           self.max_articles)
         with state.Journal(self.journal_path, self._header(), restart=self.restart) as journal:
+            outcome.note = journal.note
             writer = report_json.Writer(self.json_report, info, self.title) if self.json_report else None
             try:
                 for index, (record, fresh) in enumerate(self._records(journal, total)):

@@ -92,10 +92,14 @@ class Quantity:
     ampm: bool = False       # a time written with a.m./p.m.
     clock: int = 0           # a time's minutes after midnight (24-hour clock)
     localized: str | None = None  # the locale whose conventions it was read with, when not its own
+    ambiguous: bool = False  # a day or month of a date such as 3/4/2022
 
     @property
-    def key(self) -> tuple[str, Decimal]:
-        return ("time" if self.kind == TIME else "n", self.value)
+    def keys(self) -> frozenset[tuple[str, Decimal]]:
+        """What the quantity can stand for: equal keys on both sides cancel out."""
+        if self.ambiguous:
+            return frozenset({("n", self.value), ("month", self.value)})
+        return frozenset({({TIME: "time", MONTH: "month"}.get(self.kind, "n"), self.value)})
 
 
 def base_language(lang: str) -> str:
@@ -167,6 +171,25 @@ def _year(text: str) -> Decimal:
     return Decimal(y)
 
 
+def _date_parts(m) -> list[tuple[str, Decimal, bool]]:
+    """(kind, value, ambiguous) of a numeric date's day, month and year, in text order: d.m.y and
+    d-m-y everywhere, ISO y-m-d, and d/m/y or m/d/y when one of them is over 12 (else either)."""
+    if m.group("iy"):
+        year, month, day = m.group("iy"), int(m.group("im")), int(m.group("id"))
+        return [(DATE, _year(year), False), (MONTH, Decimal(month), False), (DATE, Decimal(day), False)] \
+            if 1 <= month <= 12 else []
+    a, b, year = int(m.group("d1")), int(m.group("d2")), _year(m.group("y"))
+    if m.group("s") != "/" or a > 12:
+        kinds = [(DATE, a, False), (MONTH, b, False)]
+    elif b > 12:
+        kinds = [(MONTH, a, False), (DATE, b, False)]
+    else:
+        kinds = [(DATE, a, True), (DATE, b, True)]
+    if any(kind == MONTH and not 1 <= v <= 12 for kind, v, _ in kinds):
+        return []
+    return [(kind, Decimal(v), amb) for kind, v, amb in kinds] + [(DATE, year, False)]
+
+
 def _time(start, end, text, hour: int, minute: int, ampm: str | None) -> Quantity:
     if ampm:
         hour = hour % 12 + (12 if ampm.lower() == "p" else 0)
@@ -177,13 +200,10 @@ def _time(start, end, text, hour: int, minute: int, ampm: str | None) -> Quantit
 def _candidates(text: str, lang: str, own_locale: str, other_locale: str | None):
     """(priority, Quantity list) for every date, time and number pattern match, overlapping."""
     for m in _DATE.finditer(text):
-        if m.group("iy"):
-            parts = [(m.group("iy"), DATE, True), (m.group("im"), DATE, False), (m.group("id"), DATE, False)]
-        else:
-            parts = [(m.group("d1"), DATE, False), (m.group("d2"), DATE, False), (m.group("y"), DATE, True)]
-        yield 0, m.start(), m.end(), [Quantity(m.start(), m.end(), m.group(), DATE,
-                                               _year(p) if is_year else Decimal(int(p)))
-                                      for p, _, is_year in parts]
+        parts = _date_parts(m)
+        if parts:
+            yield 0, m.start(), m.end(), [Quantity(m.start(), m.end(), m.group(), kind, value, ambiguous=amb)
+                                          for kind, value, amb in parts]
     for m in _CLOCK.finditer(text):
         yield 1, m.start(), m.end(), [_time(m.start(), m.end(), m.group(), int(m.group("h")),
                                             int(m.group("m")), m.group("ampm"))]
@@ -290,7 +310,7 @@ def english(q: Quantity, value: Decimal | None = None, like: Quantity | None = N
 
     value = q.value if value is None else value
     like = like or q
-    if q.kind == MONTH:
+    if q.kind == MONTH and 1 <= value <= 12:
         return get_month_names("wide", locale="en")[int(value)]
     if q.kind == TIME:
         hours, minutes = divmod(q.clock, 60)
@@ -303,4 +323,11 @@ def english(q: Quantity, value: Decimal | None = None, like: Quantity | None = N
         for power, word in ((12, "trillion"), (9, "billion"), (6, "million")):
             if abs(value) >= Decimal(10) ** power:
                 return f"{format_decimal(value.scaleb(-power), locale='en')} {word}{suffix}"
-    return format_decimal(value, locale="en", decimal_quantization=False) + suffix
+    grouped = abs(value) >= 10000 or any(not c.isdigit() for c in _digits(q.text) + _digits(like.text))
+    return format_decimal(value, locale="en", decimal_quantization=False, group_separator=grouped) + suffix
+
+
+def _digits(text: str) -> str:
+    """The number itself: from its first digit to its last."""
+    m = re.search(r"\d(?:.*\d)?", text)
+    return m.group() if m else ""

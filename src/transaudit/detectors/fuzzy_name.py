@@ -24,7 +24,7 @@ from ..normalize import key, strip_marks
 RULE = "fuzzy-name"
 CATEGORY = "terminology/wrong-term"
 SEVERITY = Severity.WARNING
-OPTIONS = {"min_length": 5, "min_score": 88, "max_english_zipf": 2.5}
+OPTIONS = {"min_length": 5, "min_score": 88, "max_english_zipf": 2.0}
 
 _TOKEN = re.compile(r"(?<![\w'’-])([^\W\d_][^\W\d_]+)(['’]s)?(?![\w-])")
 _LOOSE = [(re.compile(p), r) for p, r in (
@@ -35,6 +35,7 @@ _LOOSE = [(re.compile(p), r) for p, r in (
 )]
 _FEMININE = (("ov", "ova"), ("ev", "eva"), ("in", "ina"), ("sky", "ska"), ("skiy", "skaya"),
              ("skyi", "ska"), ("y", "aya"), ("iy", "aya"), ("ski", "ska"), ("ny", "naya"))
+MIN_NAME_LENGTH = 5  # shorter names (Sadr, Tor) have too many real look-alikes (Sadyr, Torn)
 _PATRONYMIC = re.compile(r"(ovich|evich|ovych|ievich|ovna|evna|ivna|yevich)$", re.I)
 
 
@@ -67,7 +68,7 @@ def _names(glossary) -> tuple[list[str], list[tuple[str, object]]]:
     """Loose keys of single-word correct name forms and (form, entry) behind each."""
     keys, owners, seen = [], [], set()
     for p in glossary.patterns:
-        if p.role != "correct" or " " in p.form.strip() or len(p.form) < 4:
+        if p.role != "correct" or " " in p.form.strip() or len(p.form) < MIN_NAME_LENGTH:
             continue
         entry = glossary.entries[p.entry]
         if not entry.is_name or not p.form[:1].isupper():

@@ -133,8 +133,9 @@ def detect(ctx, options):
             if other in assigned or other in common or not same_name(head, other):
                 continue
             assigned.add(other)
-            if english_zipf(other) >= COMMON_ZIPF and other not in listed:
-                continue  # an English word ("Western"), not another spelling of a name
+            if other not in listed and (english_zipf(other) >= COMMON_ZIPF
+                                        or (head in listed and english_zipf(other) >= limit)):
+                continue  # an English word ("Western") or another established name (Odessa, Texas)
             # only the diacritics differ (Lăzărescu, Lazarescu): worth a look, not a warning
             severity = Severity.INFO if keys[other] == keys[head] else SEVERITY
             for s, e, base, suffix, _ in by_form[other]:

@@ -35,6 +35,9 @@ def _data_digest() -> str:
 
     h = hashlib.sha256(f"{__version__}|{FORMAT}".encode())
     root = resources.files("transaudit")
+    package = Path(str(root))
+    for path in sorted(package.rglob("*.py")):  # the code that compiles, so edits never read stale
+        h.update(path.read_bytes())
     for folder in ("data", "glossaries"):
         base = Path(str(root / folder))
         for path in sorted(base.rglob("*")):

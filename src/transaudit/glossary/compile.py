@@ -96,10 +96,12 @@ def _patterns(entry: Entry) -> list[Pattern]:
     return out
 
 
-def _known(entry: Entry, forms) -> list[Pattern]:
-    """Patterns for wrong forms of the same name listed in the default glossary."""
-    ref = replace(entry, variants=tuple(forms))
-    return [replace(p, detail=REFERENCE, confidence=0.9) for p in _patterns(ref) if p.role == VARIANT]
+def _known(entry: Entry, wrong, right) -> list[Pattern]:
+    """Patterns for the wrong forms of the same name that only the default glossary lists.
+    (Its aliases are not imported: the desk's glossary decides what is correct.)"""
+    ref = replace(entry, variants=tuple(wrong))
+    out = [replace(p, detail=REFERENCE, confidence=0.9) for p in _patterns(ref) if p.role == VARIANT]
+    return out
 
 
 @dataclass(frozen=True, eq=False)
@@ -176,18 +178,18 @@ def compile_glossary(glossary: Glossary, infer: bool = True, reference: bool = T
     """`infer`: derive wrong forms; `reference`: borrow native and wrong forms from the default
     glossary's entry for the same name."""
     derive = None
-    known: dict[str, tuple[str, ...]] = {}
+    known: dict[str, tuple] = {}
     if infer:
         from ..inference import derive
         if reference:
             from ..inference.reference import enrich
-            pairs = [enrich(e) for e in glossary.entries]
-            glossary = replace(glossary, entries=tuple(e for e, _ in pairs))
-            known = {e.id: forms for e, forms in pairs if forms}
+            enriched = [enrich(e) for e in glossary.entries]
+            glossary = replace(glossary, entries=tuple(e for e, _, _ in enriched))
+            known = {e.id: (wrong, right) for e, wrong, right in enriched if wrong or right}
     entries = {e.id: e for e in glossary.entries}
     patterns: list[Pattern] = []
     table: dict[str, list[tuple[int, str, str]]] = {}
-    per_entry = [(e, _patterns(e) + _known(e, known.get(e.id, ()))) for e in glossary.entries]
+    per_entry = [(e, _patterns(e) + _known(e, *known.get(e.id, ((), ())))) for e in glossary.entries]
     correct_keys = {key(p.form) for _, pats in per_entry for p in pats if p.role == CORRECT}
     seen: set[tuple] = set()
     for e, pats in per_entry:

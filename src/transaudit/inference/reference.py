@@ -26,14 +26,14 @@ def _reference() -> dict[tuple[str, str], Entry]:
     return out
 
 
-def enrich(entry: Entry) -> tuple[Entry, tuple[str, ...]]:
-    """`entry` with the native forms of the default entry for the same name, and that entry's
-    wrong forms that `entry` does not list."""
+def enrich(entry: Entry) -> tuple[Entry, tuple[str, ...], tuple[str, ...]]:
+    """`entry` with the native forms of the default entry for the same name, plus that entry's
+    wrong forms and correct forms (aliases) that `entry` does not list either way."""
     ref = _reference().get((entry.kind, key(entry.canonical)))
     if ref is None or ref == entry:
-        return entry, ()
-    correct = {key(f) for f in (entry.canonical, *entry.aliases)}
-    listed = {key(v) for v in entry.variants}
+        return entry, (), ()
+    listed = {key(f) for f in (entry.canonical, *entry.aliases, *entry.variants)}
     native = entry.native + tuple(n for n in ref.native if n not in entry.native)
-    known = tuple(v for v in ref.variants if key(v) not in correct and key(v) not in listed)
-    return replace(entry, native=native), known
+    wrong = tuple(v for v in ref.variants if key(v) not in listed)
+    right = tuple(a for a in ref.aliases if key(a) not in listed)
+    return replace(entry, native=native), wrong, right

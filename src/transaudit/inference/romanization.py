@@ -16,6 +16,7 @@ from functools import lru_cache
 from wordfreq import zipf_frequency
 
 from ..glossary.compile import DERIVED, Pattern
+from ..normalize import strip_marks
 from .respell import profiles, respell
 
 RULE = "romanization"
@@ -24,7 +25,7 @@ MIN_LENGTH = 4
 MAX_ENGLISH_ZIPF = 3.0   # words at least this frequent in English are never re-spelled
 # A derived one-word form this frequent in English is more likely another word or name (Aman,
 # Qasim, Poutine) than an artifact; places get a lower bar (Moskva the cruiser, Liman).
-MAX_DERIVED_ZIPF = {"place": 2.2}
+MAX_DERIVED_ZIPF = {"place": 2.0}
 DEFAULT_MAX_DERIVED_ZIPF = 2.5
 ABJAD = ("Arabic", "Hebrew", "Syriac", "Thaana")
 CROSS_READING = {"ru": "uk", "uk": "ru", "be": "ru"}
@@ -51,7 +52,7 @@ def _script(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _common_english(form: str, limit: float = MAX_ENGLISH_ZIPF) -> bool:
-    words = form.lower().split()
+    words = strip_marks(form).lower().split()  # matching ignores diacritics, so must the guard
     return len(words) == 1 and words[0].isalpha() and zipf_frequency(words[0], "en") >= limit
 
 
