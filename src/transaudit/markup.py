@@ -227,3 +227,16 @@ def mask(text: str, fmt: str = "text") -> str:
     else:
         _mask_urls(text, chars)
     return "".join(chars)
+
+
+_ITALICS = re.compile(r"(?<![\w*])\*(?![\s*])[^*\n]+?(?<![\s*])\*(?![\w*])"
+                      r"|(?<![\w_])_(?![\s_])[^_\n]+?(?<![\s_])_(?![\w_])")
+_HTML_ITALICS = re.compile(r"<(i|em|cite)\b[^>]*>(.*?)</\1\s*>", re.I | re.S)
+
+
+def italic_spans(text: str, masked: str, fmt: str) -> list[tuple[int, int]]:
+    """Spans set in italics (titles of works, words kept in their language on purpose):
+    `<i>`, `<em>`, `<cite>` in HTML, `*…*` and `_…_` elsewhere."""
+    if fmt == "html":
+        return [m.span(2) for m in _HTML_ITALICS.finditer(text)]
+    return [m.span() for m in _ITALICS.finditer(masked)]

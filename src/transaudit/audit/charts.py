@@ -71,7 +71,7 @@ def bars(name: str, label: str, labels: list[str], values: list[int], colors=Non
 
 def trend(points: list[dict], period: str) -> str:
     """Articles per period (bars) and findings per article (line, right axis)."""
-    fig, ax = _figure(9, 3.6)
+    fig, ax = _figure(11.5, 3.8)
     x = list(range(len(points)))
     ax.bar(x, [p["articles"] for p in points], color="#cfd8dc", label="articles checked")
     ax.set_ylabel("articles checked")
@@ -86,7 +86,8 @@ def trend(points: list[dict], period: str) -> str:
     ax.set_xticks(x[::step], [p["period"] for p in points][::step], rotation=30, ha="right")
     ax.set_xlabel("day" if period == "day" else "month")
     handles = ax.get_legend_handles_labels()[0] + rate.get_legend_handles_labels()[0]
-    ax.legend(handles, [h.get_label() for h in handles], loc="upper left", frameon=False, fontsize=9)
+    ax.legend(handles, [h.get_label() for h in handles], loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2,
+              frameon=False, fontsize=9)
     return _svg(fig, "trend", f"articles and findings per article by {period}")
 
 

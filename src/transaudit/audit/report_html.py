@@ -46,9 +46,10 @@ tbody tr:nth-child(even){background:#fafbfc}
 .sev{display:inline-block;min-width:58px;text-align:center;border-radius:4px;padding:0 6px;font-size:12px;
   font-weight:600;color:#fff}
 .sev.error{background:var(--error)}.sev.warning{background:var(--warning)}.sev.info{background:var(--info)}
-.chip{display:inline-block;margin:1px 4px 1px 0;padding:0 6px;border-radius:10px;background:#eef1f5;font-size:13px}
-.chip.error{box-shadow:inset 3px 0 0 var(--error)}.chip.warning{box-shadow:inset 3px 0 0 var(--warning)}
-.chip.info{box-shadow:inset 3px 0 0 var(--info)}
+.chip{display:inline-block;margin:1px 4px 1px 0;padding:0 6px;border-radius:3px;background:#eef1f5;font-size:13px;
+  border-left:3px solid var(--info)}
+.chip.error{border-left-color:var(--error)}.chip.warning{border-left-color:var(--warning)}
+#articles td:nth-child(-n+3){white-space:nowrap}
 article{background:#fff;border:1px solid var(--line);border-radius:8px;padding:14px 16px;margin:0 0 14px}
 article ol{margin:8px 0 0;padding-left:22px}
 article li{margin:0 0 10px;padding:4px 6px;border-radius:6px}

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 from wordfreq import zipf_frequency
 
 from ..finding import Finding, Severity
+from ..markup import italic_spans
 from ..normalize import key, strip_marks
 
 RULE = "fuzzy-name"
@@ -92,7 +93,7 @@ def detect(ctx, options):
     if not keys:
         return
     text = ctx.doc.masked
-    covered = [(m.start, m.end) for m in ctx.matches]
+    covered = sorted([(m.start, m.end) for m in ctx.matches] + italic_spans(ctx.doc.text, text, ctx.doc.format))
     correct = ctx.glossary.correct_keys
     verdicts: dict[str, tuple | None] = {}
     ci = 0

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import yaml
 
+from ..markup import italic_spans
 from ..finding import Finding, Severity
 from ..inflect import transfer_case
 from ..language import WORD, english_zipf, identify, language_name, looks_foreign, mostly_names, sentences, words
@@ -47,9 +48,6 @@ _AFTER_QUOTE = re.compile(r"\s*[,;:—–-]?\s*(?:\(|(?:meaning|which means|whic
                           r"translates|literally|roughly|in English)\b)", re.I)
 _BEFORE_QUOTE = re.compile(r"\b(?:(?i:titled|entitled|headlined|called|named|slogan|motto|phrase|expression|"
                            r"reads?|reading|chanted|chanting|original)|[Ii]n ([A-Z][a-z]+))[\s:,]*$")
-_ITALICS = re.compile(r"(?<![\w*])\*(?![\s*])[^*\n]+?(?<![\s*])\*(?![\w*])"
-                      r"|(?<![\w_])_(?![\s_])[^_\n]+?(?<![\s_])_(?![\w_])")
-_HTML_ITALICS = re.compile(r"<(i|em|cite)\b[^>]*>(.*?)</\1\s*>", re.I | re.S)
 
 
 # ---------------------------------------------------------------- data
@@ -189,12 +187,7 @@ def _quoted_originals(text: str) -> list[tuple[int, int]]:
 
 def _guarded(ctx) -> list[tuple[int, int]]:
     masked = ctx.doc.masked
-    spans = _quoted_originals(masked)
-    if ctx.doc.format == "html":
-        spans += [m.span(2) for m in _HTML_ITALICS.finditer(ctx.doc.text)]
-    else:
-        spans += [m.span() for m in _ITALICS.finditer(masked)]
-    return spans
+    return _quoted_originals(masked) + italic_spans(ctx.doc.text, masked, ctx.doc.format)
 
 
 def _blank(text: str, spans) -> str:

@@ -158,6 +158,38 @@ class AccessLog:
                             (time.perf_counter() - start) * 1000)
 
 
+class BodyTooLarge(HTTPException):
+    def __init__(self, limit: int):
+        super().__init__(413, f"request body larger than {limit} bytes")
+
+
+class BodyLimit:
+    """413 with a JSON body for a request body over `limit` bytes: at once when Content-Length says
+    so, otherwise as soon as the bytes read pass the limit (chunked bodies)."""
+
+    def __init__(self, app, limit: int):
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        declared = Headers(scope=scope).get("content-length", "")
+        if declared.isdigit() and int(declared) > self.limit:
+            return await error(413, BodyTooLarge(self.limit).detail)(scope, receive, send)
+        received = 0
+
+        async def limited():
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.limit:
+                    raise BodyTooLarge(self.limit)  # an HTTPException: answered by the exception handler
+            return message
+
+        await self.app(scope, limited, send)
+
+
 class BearerAuth:
     """`Authorization: Bearer TOKEN` on every route but the public ones (compared in constant time)."""
 
@@ -326,16 +358,15 @@ def create_app(reloader: Reloader, settings: Settings = Settings()) -> Starlette
               Route("/v1/glossary", _endpoint(service.glossary)),
               Route("/v2/check", _endpoint(service.check), methods=["POST"]),
               Route("/v2/languages", _endpoint(service.languages))]
-    middleware = [Middleware(AccessLog)]
+    middleware = [Middleware(AccessLog)]  # outermost first: every answer is logged, CORS covers errors too
     if settings.cors_origins:
         middleware.append(Middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                                      allow_methods=["GET", "POST"], allow_headers=["Authorization", "Content-Type"]))
+    middleware.append(Middleware(BodyLimit, limit=settings.limits.max_body))
     if settings.token:
         middleware.append(Middleware(BearerAuth, token=settings.token))
 
     async def http_exception(request: Request, exc: HTTPException) -> Response:
-        if exc.status_code == 413:  # raised by Starlette's body limit while the body is read
-            return error(413, f"request body larger than {settings.limits.max_body} bytes")
         return error(exc.status_code, exc.detail, exc.headers)
 
     @asynccontextmanager
@@ -351,6 +382,6 @@ def create_app(reloader: Reloader, settings: Settings = Settings()) -> Starlette
             service.workers.close()
 
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan,
-                    exception_handlers={HTTPException: http_exception}, max_body_size=settings.limits.max_body)
+                    exception_handlers={HTTPException: http_exception})
     app.state.service = service
     return app
