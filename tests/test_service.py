@@ -436,6 +436,20 @@ def test_deadline_and_bounded_concurrency(tmp_path):
         assert r.status_code == 200 and r.json()["findings"][0]["text"] == "Pantyr"
 
 
+def test_worker_processes_serve_the_same_port(tmp_path):
+    def started():
+        return set(re.findall(r"Started server process \[(\d+)\]", s.log()))
+
+    with serve(tmp_path, "--workers", 2) as s, s.client() as c:
+        _wait(lambda: len(started()) == 2, "both worker processes")
+        for _ in range(4):
+            body = c.post("/v1/lint", json={"text": NEWS}).json()
+            assert spans(NEWS, body["findings"])[0] == ("listed-variant", "Pantyr", ["Pantsir"])
+        body = c.post("/v2/check", data={"text": NEWS, "language": "en-US"}).json()
+        assert [m["offset"] for m in body["matches"]] == [utf16(NEWS, NEWS.index(w)) for w in ("Pantyr", "missile", "Kiev")]
+    assert "2 worker processes" in s.log()
+
+
 # ---------------------------------------------------------------- security
 
 

@@ -14,6 +14,8 @@ import tomllib
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from .limits import Limits
+
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt", "*.html", "*.htm")
 CONFIG_FILE = ".transaudit.toml"
 PYPROJECT = "pyproject.toml"
@@ -40,6 +42,7 @@ class Config:
     rules: dict = field(default_factory=dict)  # rule -> {"severity": "...|off", option: value}
     path: str | None = None  # the configuration file, if any
     fix_min_confidence: float = 0.8
+    limits: Limits = Limits()  # resource limits (limits.py); set by command-line flags
 
     def rule_enabled(self, rule: str) -> bool:
         return self.rules.get(rule, {}).get("severity") != "off"

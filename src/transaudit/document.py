@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePath
 
 from .markup import mask
 
+_LINE_BREAK = re.compile(r"\r\n?|\n")  # lines break only at LF, CRLF and CR (CONTRACTS §3)
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # two UTF-16 code units each
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 
 
@@ -49,23 +52,11 @@ class Document:
 
     @cached_property
     def line_starts(self) -> list[int]:
-        starts = [0]
-        text = self.text
-        i, n = 0, len(text)
-        while i < n:
-            c = text[i]
-            if c == "\n":
-                starts.append(i + 1)
-            elif c == "\r":
-                if i + 1 < n and text[i + 1] == "\n":
-                    i += 1
-                starts.append(i + 1)
-            i += 1
-        return starts
+        return [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
 
     @cached_property
     def _astral(self) -> list[int]:
-        return [i for i, c in enumerate(self.text) if ord(c) > 0xFFFF]
+        return [m.start() for m in _ASTRAL.finditer(self.text)]
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a code-point offset; columns count code points."""

@@ -1,13 +1,13 @@
 """Finding the files to check and reading them."""
 from __future__ import annotations
 
+import errno
 import fnmatch
 import os
-from pathlib import Path
+import stat
 
 from .document import DecodeError, Document, decode
-
-MAX_FILE_BYTES = 50 * 1024 * 1024
+from .limits import MAX_FILE_BYTES, describe_size
 
 
 def _matches(path: str, patterns) -> bool:
@@ -25,7 +25,11 @@ def walk(paths, include, exclude) -> list[str]:
         seen: set[tuple[int, int]] = set()
         found = []
         for root, dirs, names in os.walk(p, followlinks=True):
-            st = os.stat(root)
+            try:
+                st = os.stat(root)
+            except OSError:  # removed while walking
+                dirs[:] = []
+                continue
             if (st.st_dev, st.st_ino) in seen:
                 dirs[:] = []
                 continue
@@ -39,18 +43,32 @@ def walk(paths, include, exclude) -> list[str]:
     return out
 
 
+def read_bytes(path, max_bytes: int) -> bytes:
+    """At most `max_bytes` + 1 bytes of a regular file, even one growing while it is read.
+
+    A directory raises IsADirectoryError; a FIFO, socket or device (which could block or never
+    end) raises OSError "not a regular file" without being read."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+        if not stat.S_ISREG(mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        with os.fdopen(fd, "rb") as f:
+            fd = None
+            return f.read(max_bytes + 1)
+    finally:
+        if fd is not None:
+            os.close(fd)
+
+
 def read(path: str, stdin=None, max_bytes: int = MAX_FILE_BYTES) -> str:
     """Decoded text of a file (or stdin for '-'); raises OSError/DecodeError with a readable message."""
-    if path == "-":
-        data = stdin.read()
-    else:
-        p = Path(path)
-        if p.is_dir():
-            raise OSError("is a directory")
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise OSError(f"file larger than {max_bytes // 2**20} MB")
-        data = p.read_bytes()
+    data = stdin.read(max_bytes + 1) if path == "-" else read_bytes(path, max_bytes)
+    if len(data) > max_bytes:
+        what = "input" if path == "-" else "file"
+        raise OSError(errno.EFBIG, f"{what} larger than {describe_size(max_bytes)} (--max-file-size)")
     return decode(data)
 
 

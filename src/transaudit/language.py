@@ -23,6 +23,8 @@ ABBREVIATIONS = frozenset(
     "corp ltd jan feb mar apr jun jul aug sep sept oct nov dec dl dna nr art".split())
 _END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 _NEWLINE = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
+_LAST_WORD = re.compile(r"(\w+)\W*\Z")
+_WORD_CHAR = re.compile(r"\w")
 _LEAD = re.compile(r"[\s#>*+|-]*(?:\d+[.)]\s+)?")
 
 
@@ -56,6 +58,20 @@ def _lines(text: str):
     yield pos, len(text)
 
 
+def _word_before(text: str, start: int, end: int):
+    """The match of the last word of text[start:end] and what follows it, or None. It looks back
+    at most 256 characters past a word, so that many stops without a break ("A. B. C. …") stay
+    linear: a stop further than that from any word always ends a sentence."""
+    window = max(start, end - 256)
+    word = _LAST_WORD.search(text, window, end)
+    if word and word.start() == window and window > start:  # the word may begin before the window
+        first = window
+        while first > start and _WORD_CHAR.match(text, first - 1):
+            first -= 1
+        word = _LAST_WORD.match(text, first, end)
+    return word
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of `text`, trimmed of white space and leading block markers.
 
@@ -68,7 +84,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     for a, b in _lines(text):
         pos = a
         for m in _END.finditer(text, a, b):
-            word = re.search(r"(\w+)\W*$", text[pos:m.start()] or " ")
+            word = _word_before(text, pos, m.start())
             if word and (len(word.group(1)) == 1 and word.group(1).isupper()
                          or word.group(1).lower() in ABBREVIATIONS):
                 continue

@@ -40,8 +40,9 @@ def lint_text(text: str, path: str = "<text>", fmt: str | None = None,
 def lint_file(path: str, glossary: CompiledGlossary, config: Config | None = None,
               display: str | None = None, stdin=None) -> FileResult:
     shown = display or path
+    config = config or Config()
     try:
-        text = read(path, stdin)
+        text = read(path, stdin, config.limits.max_file_bytes)
     except (OSError, DecodeError) as e:
         return FileResult(shown, error=describe(e))
     doc = Document.from_text(text, shown)

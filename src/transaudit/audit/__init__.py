@@ -57,7 +57,8 @@ def _config_digest(config) -> str:
 
 
 class Audit:
-    """One audit run over `inputs` (paths, directories, globs, JSON Lines exports)."""
+    """One audit run over `inputs`: paths, directories, globs and JSON Lines exports, or what
+    sources.expand() made of them."""
 
     def __init__(self, inputs, compiled, config, *, fields=None, report: str | None = None,
                  json_report: str | None = None, engine: str = "local", scheduler: str | None = None,
@@ -84,7 +85,8 @@ class Audit:
             from .engine_dask import require
 
             require()
-        self.inputs = sources.expand(inputs, config)
+        inputs = list(inputs)
+        self.inputs = inputs if all(isinstance(i, sources.Input) for i in inputs) else sources.expand(inputs, config)
         self.journal_path = journal_path(report, json_report)
 
     def total(self) -> int:

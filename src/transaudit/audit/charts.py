@@ -2,13 +2,14 @@
 
 Figures are built with the object API (`matplotlib.figure.Figure`, no pyplot and no global figure
 state) and saved with the SVG backend; text is drawn as paths (`svg.fonttype: path`), so the page
-needs no font and no network. Each chart gets its own `svg.hashsalt`, so the ids inside the inline
-SVGs neither change from run to run nor collide with each other's, and the date is left out of the
-metadata: the same aggregates give the same SVG bytes.
+needs no font and no network. A fixed `svg.hashsalt` and no date in the metadata make the same
+aggregates give the same SVG bytes; every id inside a chart is prefixed with the chart's name, so
+the inline SVGs of one page never share an id.
 """
 from __future__ import annotations
 
 import io
+import re
 
 from . import AuditError
 
@@ -42,6 +43,9 @@ def _svg(fig, name: str, label: str) -> str:
         fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
     svg = buf.getvalue()
     svg = svg[svg.index("<svg"):]
+    # ids are document-wide once inlined: give every id of this chart its name as a prefix
+    svg = re.sub(r'\bid="([^"]+)"', rf'id="{name}-\1"', svg)
+    svg = svg.replace("url(#", f"url(#{name}-").replace('href="#', f'href="#{name}-')
     return svg.replace("<svg ", f'<svg id="chart-{name}" class="chart" role="img" aria-label="{label}" ', 1)
 
 

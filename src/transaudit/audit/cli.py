@@ -66,20 +66,25 @@ def _fail(message: str) -> int:
     return EXIT_ERROR
 
 
-def _load(args):
+def _config(args):
     from dataclasses import replace
 
     from ..config import Config, find_config, load_config
-    from ..linter import load
 
     path = args.config or find_config(os.curdir)
     config = load_config(path) if path else Config()
     if args.no_default_glossary:
         config = replace(config, default_glossary=False)
+    return config
+
+
+def _glossary(args, config):
+    from ..linter import load
+
     compiled = load(config, args.glossary, default=config.default_glossary)
     for w in compiled.glossary.warnings:
         print(f"transaudit: warning: {w}", file=sys.stderr)
-    return config, compiled
+    return compiled
 
 
 class _Bar:
@@ -124,7 +129,9 @@ def command(args) -> int:
     from ..config import ConfigError
     from ..glossary import GlossaryError
     from . import Audit, AuditError
-    from .sources import Fields
+    from .charts import require as require_matplotlib
+    from .engine_dask import require as require_dask
+    from .sources import Fields, expand
 
     if args.scheduler and args.engine != "dask":
         return _fail("--scheduler needs --engine dask")
@@ -134,8 +141,14 @@ def command(args) -> int:
     fields = Fields(args.id_field, args.text_field, args.date_field, args.section_field, args.language_field,
                     args.format_field)
     try:
-        config, compiled = _load(args)
-        audit = Audit(args.inputs, compiled, config, fields=fields, report=report, json_report=args.json_report,
+        config = _config(args)
+        inputs = expand(args.inputs, config)  # usage errors before the glossary is compiled
+        if report:
+            require_matplotlib()
+        if args.engine == "dask":
+            require_dask()
+        compiled = _glossary(args, config)
+        audit = Audit(inputs, compiled, config, fields=fields, report=report, json_report=args.json_report,
                       engine=args.engine, scheduler=args.scheduler, workers=args.workers, restart=args.restart,
                       title=args.title, max_articles=args.max_articles)
         total = audit.total()

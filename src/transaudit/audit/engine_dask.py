@@ -27,10 +27,17 @@ def require() -> None:
 
 
 def local_cluster(workers: int):
+    """Worker processes with one thread each. The scheduler's HTTP endpoint (health, metrics) still
+    listens on the loopback interface; when its usual port is taken it picks another, and says so in
+    a warning that is not the user's business."""
+    import warnings
+
     from dask.distributed import LocalCluster
 
-    return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                        dashboard_address=None, silence_logs=logging.ERROR)
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"Port \d+ is already in use")
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                            dashboard_address=None, silence_logs=logging.ERROR)
 
 
 def ship(client, compiled):

@@ -12,7 +12,6 @@ from __future__ import annotations
 import heapq
 import json
 import os
-import tempfile
 from collections import Counter
 
 from ..finding import Severity
@@ -160,10 +159,10 @@ class Writer:
     """Streams the JSON report into a temporary file beside `path`; `finish()` moves it into place."""
 
     def __init__(self, path: str, info, title: str):
+        from .state import temporary
+
         self.path = path
-        directory = os.path.dirname(os.path.abspath(path))
-        os.makedirs(directory, exist_ok=True)
-        fd, self._tmp = tempfile.mkstemp(dir=directory, prefix=".", suffix=".tmp")
+        fd, self._tmp = temporary(path)
         self._file = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
         self._first = True
         self.title = title

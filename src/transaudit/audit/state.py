@@ -19,11 +19,21 @@ from . import AuditError
 FORMAT = 1
 
 
-def write_atomic(path: str, text: str) -> None:
-    """Write `text` to `path` through a temporary file in the same directory and os.replace."""
+def temporary(path: str) -> tuple[int, str]:
+    """(fd, name) of a new temporary file beside `path`, with the permissions a plain open() would
+    give (mkstemp makes it private)."""
     directory = os.path.dirname(os.path.abspath(path))
     os.makedirs(directory, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=".", suffix=".tmp")
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(tmp, 0o666 & ~mask)
+    return fd, tmp
+
+
+def write_atomic(path: str, text: str) -> None:
+    """Write `text` to `path` through a temporary file in the same directory and os.replace."""
+    fd, tmp = temporary(path)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)

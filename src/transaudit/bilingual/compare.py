@@ -39,7 +39,7 @@ def compare(source: Document, target: Document, compiled, language: str,
     """Align `source` (in `language`) with its translation `target` and check every bead that has
     both sides: term-mismatch, number-mismatch, untranslated."""
     config = config or Config()
-    beads = tuple(align(source.masked, target.masked))
+    beads = tuple(align(source.masked, target.masked, language, TARGET_LANGUAGE))
     index = term_mismatch.SourceIndex(compiled, language)
     source_hits = index.find(source.masked)
     target_matches = compiled.scan(target.masked)

@@ -39,6 +39,9 @@ SCALES = {
     "uk": {"тисяча": 3, "тисячі": 3, "тисяч": 3, "тис": 3, "мільйон": 6, "мільйони": 6, "мільйона": 6,
            "мільйонів": 6, "млн": 6, "мільярд": 9, "мільярди": 9, "мільярда": 9, "мільярдів": 9, "млрд": 9},
 }
+# abbreviated scale words: their final dot belongs to them ("1,2 Mrd. Euro")
+ABBREVIATED = frozenset({"mil", "mld", "mio", "mrd", "md", "mds", "mln", "mn", "bn", "tn", "тыс", "тис", "млн",
+                         "млрд", "трлн"})
 # scale words that count only after a currency sign ("$5m", not "100m")
 CURRENCY_SCALES = {"en": {"m": 6}}
 # spelled-out numbers (support only)
@@ -77,6 +80,8 @@ _CLOCK = re.compile(r"(?<![\w.:,])(?P<h>[01]?\d|2[0-3])(?::|h(?=\d))(?P<m>[0-5]\
 _HOUR = re.compile(r"(?<![\w.:,])(?P<h>1[0-2]|0?[1-9])\s?(?P<ampm>[ap])\.?m\b\.?"
                    r"|(?<![\w.:,])(?P<h24>[01]?\d|2[0-3])(?:\.(?P<m>[0-5]\d))?\s?(?:Uhr|h)(?!\w)")
 _DOTTED_TIME = re.compile(r"(?<![\w.,])(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)(?![\d])")
+_PERCENT = re.compile(r"\s?%")
+_GLUED = re.compile(r"[a-z]{1,2}(?!\w)")
 _GAP = re.compile(r"[\s,.]*(?:(?:de|of|the)\s+)?[\s,]*", re.I)
 
 
@@ -140,7 +145,7 @@ def parse_number(token: str, lang: str) -> Decimal | None:
 def _scale_re(lang: str) -> re.Pattern:
     words = sorted(SCALES.get(lang, {}), key=len, reverse=True)
     alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
-    return re.compile(rf"\s?(?P<word>{alternation})\.?(?!\w)", re.I)
+    return re.compile(rf"\s?(?P<word>{alternation})(?!\w)(?P<dot>\.)?", re.I)
 
 
 @lru_cache(maxsize=64)
@@ -228,21 +233,24 @@ def _number(text: str, m, lang: str, own: str, other: str | None) -> Quantity:
         localized = other if value is not None else None
     if value is None:
         value = Decimal("".join(c for c in token if c.isdigit()))
-    end, scaled, percent = m.end(), False, False
+    end, power = m.end(), None
     scale = _scale_re(lang).match(text, end)
-    power = SCALES.get(lang, {}).get(" ".join(scale.group("word").lower().split())) if scale else None
-    if power is None:
-        glued = re.match(r"(?P<word>[a-z]+)\b", text[end:end + 3])
-        if glued and m.start() and text[m.start() - 1] in CURRENCY:
-            power = CURRENCY_SCALES.get(lang, {}).get(glued.group("word")) or SCALES.get(lang, {}).get(
-                glued.group("word"))
-            scale = re.compile(r"[a-z]+").match(text, end) if power else None
+    if scale:
+        word = " ".join(scale.group("word").lower().split())
+        power = SCALES[lang][word]
+        end = scale.end() if word in ABBREVIATED or not scale.group("dot") else scale.start("dot")
+    elif m.start() and text[m.start() - 1] in CURRENCY:          # "$5m"
+        glued = _GLUED.match(text, end)
+        power = CURRENCY_SCALES.get(lang, {}).get(glued.group()) if glued else None
+        end = glued.end() if power else end
     if power is not None:
-        value, end, scaled = value.scaleb(power), scale.end(), True
-    pct = re.compile(r"\s?%").match(text, end)
+        value = value.scaleb(power)
+    percent = False
+    pct = _PERCENT.match(text, end)
     if pct:
         end, percent = pct.end(), True
-    return Quantity(m.start(), end, text[m.start():end], NUMBER, value, scaled, percent, localized=localized)
+    return Quantity(m.start(), end, text[m.start():end], NUMBER, value, power is not None, percent,
+                    localized=localized)
 
 
 def _months_near(text: str, lang: str, taken: list[Quantity]) -> list[Quantity]:

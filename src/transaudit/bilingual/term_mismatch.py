@@ -7,7 +7,7 @@ its `native` form in that language, the romanizations the engine derives for tha
 variants, a person's short form), which Latin-script sources often share. Source forms match
 whole words with an inflection ending of up to four letters ("Prigojinului", "Пригожина"; a
 final vowel may change: "Зеленского" for "Зеленский"); names must keep their capital letter
-("Бук" the launcher, not "бук" the tree). Forms shorter than four letters are skipped unless they
+("Бук" the launcher, not "бук" the tree), acronyms their capitals and no ending ("EU", not "Euro"). Forms shorter than four letters are skipped unless they
 contain a digit or are all capitals.
 
 The aligned translation must then contain the canonical form or an alias (the compiled
@@ -40,7 +40,8 @@ class SourceForm:
     form: str
     short: bool        # a person's short form: the translation should have the short form too
     cased: bool        # a name: the text must start with a capital where the form does
-    exact: bool        # ends in a digit: no inflection ending
+    exact: bool        # ends in a digit or is an acronym: no inflection ending
+    upper: bool        # an acronym: all capitals in the text too
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +93,9 @@ def source_forms(compiled: CompiledGlossary, lang: str) -> list[SourceForm]:
             continue
         seen.add((entry_id, form))
         is_name = compiled.entries[entry_id].is_name
-        out.append(SourceForm(entry_id, form, short, is_name and form[:1].isupper(), form[-1:].isdigit()))
+        upper = form.isupper() and len(key(form)) > 1
+        out.append(SourceForm(entry_id, form, short, is_name and form[:1].isupper(), form[-1:].isdigit() or upper,
+                              upper))
     return out
 
 
@@ -139,7 +142,7 @@ class SourceIndex:
             for f in forms:
                 if f.exact and ending:
                     continue
-                if f.cased and not keep[a].isupper():
+                if f.cased and not keep[a].isupper() or f.upper and not keep[a:end + 1].isupper():
                     continue
                 cands.append((a, stop, f))
         hits, last = [], -1
@@ -170,8 +173,8 @@ def detect(compiled: CompiledGlossary, source_hits: list[SourceHit], target_text
             match, h = wrong[0]
             fix = suggestion(match, h, entry)
             severity = Severity(entry.severity) if entry.severity else Severity.ERROR
-            out.append(Finding(RULE, severity, f"'{match.text}' translates '{hit.text}' in the source; "
-                                               f"the glossary term is {fix}",
+            how = "is copied from the source" if match.text == hit.text else f"renders '{hit.text}' of the source"
+            out.append(Finding(RULE, severity, f"'{match.text}' {how}; the glossary term is {fix}",
                                match.start, match.end, match.text, (fix,), entry.id, 0.9, CATEGORY))
             continue
         expected = entry.short_form if hit.form.short and entry.short_form else entry.canonical

@@ -3,6 +3,8 @@ sentence still in the source language.
 
 Example: source "Kremlinul a negat orice implicare.", translation "Kremlinul a negat orice
 implicare." -> the whole sentence ("untranslated", accuracy/untranslated).
+Language identification reads the sentence's lower-case words only, so the names an English
+sentence shares with its source do not pull it towards English.
 Not flagged: sentences under three words (four for language identification), captions and
 bylines that are mostly names ("Vladimir Putin, Emmanuel Macron"), numbers-only lines, and
 sentences whose language is identified with a probability under 0.9.
@@ -32,7 +34,8 @@ def detect(source_text: str, target_text: str, start: int, source_lang: str) -> 
                        start, start + len(target_text), target_text, confidence=0.95, category=CATEGORY)
     if len(tokens) < MIN_WORDS_LANGUAGE or mostly_names(tokens) or not looks_foreign(tokens):
         return None
-    lang, probability = identify(target_text)
+    common = [w for w in tokens if not w[0].isupper()]     # names would pull towards English
+    lang, probability = identify(" ".join(common) if len(common) >= MIN_WORDS_IDENTICAL else target_text)
     if lang.split("-")[0] != source_lang or probability < MIN_PROBABILITY:
         return None
     name = language_name(source_lang)

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 from wordfreq import zipf_frequency
 
 from ..finding import Finding, Severity
+from ..limits import NEVER
 from ..markup import italic_spans
 from ..normalize import key, strip_marks
 
@@ -96,11 +97,14 @@ def detect(ctx, options):
     covered = sorted([(m.start, m.end) for m in ctx.matches] + italic_spans(ctx.doc.text, text, ctx.doc.format))
     correct = ctx.glossary.correct_keys
     verdicts: dict[str, tuple | None] = {}
+    deadline = options.get("deadline", NEVER)
     ci = 0
     for m in _TOKEN.finditer(text):
         word, ending = m.group(1), m.group(2) or ""
         if not word[0].isupper() or len(word) < options["min_length"]:
             continue
+        if deadline.expired(m.start()):
+            return
         while ci < len(covered) and covered[ci][1] <= m.start():
             ci += 1
         if ci < len(covered) and covered[ci][0] < m.end():

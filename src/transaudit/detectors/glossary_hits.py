@@ -1,11 +1,20 @@
 """Shared reporting of automaton matches for the glossary rules."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Callable, Iterator
 
 from ..finding import Finding, Severity
 from ..inflect import apply_number, transfer_case
+
+
+def similar_given_name(given: str, expected: str) -> bool:
+    """The same given name in another spelling: Djeyhoun/Jeyhun, Sadır/Sadyr, Paweł/Pavel."""
+    from rapidfuzz import fuzz
+
+    from ..normalize import key
+    return fuzz.ratio(key(given), key(expected)) >= 70
 
 
 def suggestion(match, hit, entry) -> str:
@@ -14,18 +23,35 @@ def suggestion(match, hit, entry) -> str:
 
 
 def narrow(start: int, text: str, fix: str) -> tuple[int, str, str]:
-    """Drop leading and trailing words that the text already has right ("Ali Chamenei" ->
-    "Chamenei", suggestion "Khamenei"), so the finding points at the wrong word only."""
+    """Drop leading given names that the text already has right ("Ali Chamenei" -> "Chamenei",
+    suggestion "Khamenei"), so the finding points at the wrong surname. A wrong given name keeps
+    the whole name in the finding ("Vadim Filashkin" -> "Vadym Filashkin")."""
     words, fixes = text.split(" "), fix.split(" ")
     if len(words) != len(fixes) or len(words) < 2:
         return start, text, fix
-    lo, hi = 0, len(words)
-    while lo < hi - 1 and words[lo].casefold() == fixes[lo].casefold():
+    lo = 0
+    while lo < len(words) - 1 and words[lo].casefold() == fixes[lo].casefold():
         lo += 1
-    while hi > lo + 1 and words[hi - 1].casefold() == fixes[hi - 1].casefold():
-        hi -= 1
     offset = sum(len(w) + 1 for w in words[:lo])
-    return start + offset, " ".join(words[lo:hi]), " ".join(fixes[lo:hi])
+    return start + offset, " ".join(words[lo:]), " ".join(fixes[lo:])
+
+
+_GIVEN_NAME_BEFORE = re.compile(r"([^\W\d_][\w'’-]*) $")
+
+
+def widen(text: str, match, entry, fix: str):
+    """A surname match preceded by a misspelt given name ("Djeyhoun Baïramov") covers both, with
+    the full canonical name as suggestion; returns (start, fix) or None."""
+    words = entry.canonical.split()
+    if len(words) < 2 or " " in match.text.strip():
+        return None
+    m = _GIVEN_NAME_BEFORE.search(text, 0, match.start)
+    if not m or not m.group(1)[0].isupper():
+        return None
+    given, expected = m.group(1), words[-2]
+    if given.casefold() == expected.casefold() or not similar_given_name(given, expected):
+        return None
+    return m.start(1), " ".join(words[:-1]) + " " + fix
 
 
 def report(ctx, rule: str, severity: Severity, category: str,
@@ -41,6 +67,10 @@ def report(ctx, rule: str, severity: Severity, category: str,
         fix = suggestion(match, hit, entry)
         if entry.kind == "person":
             start, text, fix = narrow(match.start, match.text, fix)
+            wide = widen(ctx.doc.masked, replace(match, start=start, text=text), entry, fix)
+            if wide:
+                start, fix = wide
+                text = ctx.doc.text[start:match.end]
             if text != match.text:
                 suffix = match.suffix if text.endswith(match.suffix) else ""
                 match = replace(match, start=start, end=start + len(text), text=text, suffix=suffix)

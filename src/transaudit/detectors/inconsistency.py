@@ -26,13 +26,15 @@ from rapidfuzz.distance import Levenshtein
 
 from ..finding import Finding, Severity
 from ..language import WORD, english_zipf, sentences
+from ..limits import NEVER
 from ..normalize import key
 
 RULE = "inconsistency"
 CATEGORY = "terminology/inconsistent"
 SEVERITY = Severity.WARNING
 OPTIONS = {"min_length": 5, "min_score": 85, "max_english_zipf": 3.0}
-COMMON_ZIPF = 4.0  # "Russian", "Several": words, not names, when only sentence-initial
+COMMON_ZIPF = 4.0
+ESTABLISHED_ZIPF, UNKNOWN_ZIPF = 3.0, 1.5  # "Russian", "Several": words, not names, when only sentence-initial
 
 _POSSESSIVE = re.compile(r"['’]s$")
 _FEMININE = re.compile(r"(?:a|aia|aya|ia|ya)$")
@@ -46,6 +48,12 @@ _SAME_LETTER = str.maketrans("şţŞŢ", "șțȘȚ")
 
 def _canonical_text(word: str) -> str:
     return unicodedata.normalize("NFC", word).translate(_SAME_LETTER)
+
+
+def _derived(a: str, b: str) -> bool:
+    """One word built on the other: a demonym or adjective (Azerbaijan/Azerbaijani, Iran/Iranian)."""
+    short, long_ = sorted((a, b), key=len)
+    return long_.startswith(short) and 0 < len(long_) - len(short) <= 3
 
 
 def _other_word(a: str, b: str) -> bool:
@@ -119,20 +127,25 @@ def detect(ctx, options):
         close = fuzz.ratio(ka, kb) >= options["min_score"] or (
             min(len(ka), len(kb)) >= 6 and Levenshtein.distance(ka, kb) == 1)
         return (close and not (english_zipf(a) >= limit and english_zipf(b) >= limit)
-                and not _other_word(ka, kb))
+                and not _other_word(ka, kb) and not _derived(ka, kb))
 
     order = {f: i for i, f in enumerate(forms)}
     ranked = sorted(forms, key=lambda f: (f not in listed, -len(by_form[f]), order[f]))
     assigned: set[str] = set()
-    for head in ranked:
-        if head in assigned:
+    deadline = options.get("deadline", NEVER)
+    for first in ranked:
+        if first in assigned:
             continue
-        assigned.add(head)
+        if deadline.expired(0):  # forms go by rank, not by position: no offset tells how far it got
+            return
+        group = [first] + [o for o in ranked if o not in assigned and o != first and o not in common
+                           and same_name(first, o)]
+        assigned.update(group)
+        head = _preferred(group, listed)
         line = ctx.doc.position(by_form[head][0][0])[0]
-        for other in ranked:
-            if other in assigned or other in common or not same_name(head, other):
+        for other in group:
+            if other == head:
                 continue
-            assigned.add(other)
             if other not in listed and (english_zipf(other) >= COMMON_ZIPF
                                         or (head in listed and english_zipf(other) >= limit)):
                 continue  # an English word ("Western") or another established name (Odessa, Texas)
@@ -141,3 +154,17 @@ def detect(ctx, options):
             for s, e, base, suffix, _ in by_form[other]:
                 yield Finding(RULE, severity, f"'{base}' is spelled '{head}' on line {line}",
                               s, e, ctx.doc.text[s:e], (head + suffix,), confidence=0.8, category=CATEGORY)
+
+
+def _preferred(group: list[str], listed: set[str]) -> str:
+    """The spelling to keep: a glossary form; else an established English spelling when another
+    member is all but unknown in English (Kazakhstan over Kazakistan, Russian over Rusian); else
+    the first of the group (most frequent, then first seen)."""
+    for form in group:
+        if form in listed:
+            return form
+    if any(english_zipf(f) < UNKNOWN_ZIPF for f in group):
+        for form in group:
+            if english_zipf(form) >= ESTABLISHED_ZIPF:
+                return form
+    return group[0]

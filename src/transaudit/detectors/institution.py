@@ -11,6 +11,7 @@ Not flagged: a phrase that is itself a known name ("Washington Institute for Nea
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from importlib import resources
@@ -19,6 +20,7 @@ import yaml
 
 from ..finding import Finding, Severity
 from ..inflect import singularize
+from ..limits import NEVER
 from ..normalize import key
 
 RULE = "institution"
@@ -106,12 +108,14 @@ def _lookup(index, bag, adjectives):
     return None, 0.0
 
 
-def _candidates(text, run, max_words, claimed, index):
+def _candidates(text, run, max_words, claimed, index, deadline=NEVER):
     """(start, end, entry, confidence) for every sub-phrase naming exactly one organisation."""
     _, function_words, _ = _data()
     n = len(run)
     for size in range(min(n, max_words), 1, -1):
         for i in range(0, n - size + 1):
+            if deadline.expired(run[i].start()):
+                return
             first, last = run[i].group(), run[i + size - 1].group()
             if first.lower() in function_words or last.lower() in function_words:
                 continue
@@ -129,10 +133,15 @@ def detect(ctx, options):
     index = _index(ctx.glossary)
     if not index:
         return
-    claimed = [(m.start, m.end) for m in ctx.matches]
+    claimed = [(m.start, m.end) for m in ctx.matches]  # matches do not overlap: sorted by start and end
+    starts, ends = [s for s, _ in claimed], [e for _, e in claimed]
+    deadline = options.get("deadline", NEVER)
     for run in _phrases(text):
+        if deadline.expired(run[0].start()):
+            return
+        near = claimed[bisect.bisect_right(ends, run[0].start()):bisect.bisect_left(starts, run[-1].end())]
         taken: list[tuple[int, int]] = []
-        for start, end, entry, confidence in _candidates(text, run, options["max_words"], claimed, index):
+        for start, end, entry, confidence in _candidates(text, run, options["max_words"], near, index, deadline):
             if any(s < end and start < e for s, e in taken):
                 continue
             taken.append((start, end))

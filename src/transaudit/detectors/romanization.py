@@ -12,7 +12,7 @@ import unicodedata
 
 from ..finding import Finding, Severity
 from ..normalize import strip_marks
-from .glossary_hits import report
+from .glossary_hits import narrow, report
 
 RULE = "romanization"
 CATEGORY = "terminology/wrong-term"
@@ -45,7 +45,7 @@ def _message(match, hit, entry, fix):
 # Letters a translator adds to a name from another script, and the languages that write them.
 _DIACRITICS = {
     "Romanian": "șşțţăâî", "Polish": "łżźśćńęą", "Czech or Slovak": "čřěůďťňľ", "Croatian": "čćđšž",
-    "Spanish": "áéíóúñ", "French": "èêëïîôûç", "German": "äöüß", "Turkish": "ğış", "Hungarian": "őű",
+    "Spanish": "áéíóúñ", "French": "éèêëïîôûç", "German": "äöüß", "Turkish": "ğış", "Hungarian": "őű",
     "Portuguese": "ãõ",
 }
 
@@ -54,8 +54,11 @@ def _diacritic_language(word: str) -> str | None:
     letters = {c for c in word.lower() if c.isalpha() and not c.isascii()}
     if not letters:
         return None
-    best = max(_DIACRITICS.items(), key=lambda kv: len(letters & set(kv[1])))
-    return best[0] if letters & set(best[1]) else "another language"
+    scores = {lang: len(letters & set(chars)) for lang, chars in _DIACRITICS.items()}
+    top = max(scores.values())
+    if not top:
+        return "another language"
+    return " or ".join(lang for lang, n in scores.items() if n == top)
 
 
 def _added_diacritics(ctx):
@@ -76,9 +79,10 @@ def _added_diacritics(ctx):
         fix = hits[0].pattern.form + match.suffix
         if core.isupper():
             fix = fix.upper()
-        yield Finding(RULE, SEVERITY, f"'{match.text}' carries {language} diacritics; the English form "
-                      f"is {hits[0].pattern.form}", match.start, match.end, match.text, (fix,), entry.id,
-                      0.85, CATEGORY)
+        start, text, fix = narrow(match.start, match.text, fix) if entry.kind == "person" else \
+            (match.start, match.text, fix)
+        yield Finding(RULE, SEVERITY, f"'{text}' carries {language} diacritics; the English form "
+                      f"is {fix}", start, start + len(text), text, (fix,), entry.id, 0.85, CATEGORY)
 
 
 def _latin(form: str) -> bool:

@@ -18,6 +18,8 @@ everything when the configured document language is not English.
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -30,6 +32,7 @@ import yaml
 from ..markup import italic_spans
 from ..finding import Finding, Severity
 from ..inflect import transfer_case
+from ..limits import NEVER
 from ..language import WORD, english_zipf, identify, language_name, looks_foreign, mostly_names, sentences, words
 from ..normalize import fold, key, strip_marks
 from .glossary_hits import report
@@ -42,6 +45,7 @@ OPTIONS = {"min_words": 4, "min_probability": 0.9, "cities": None}
 COUNTRY_LANGUAGES = ("ro", "fr", "de", "es", "it", "pt", "pl", "cs", "hu", "tr", "nl", "sv")
 NOT_PLACES = frozenset({"ZZ", "QO", "XA", "XB"})  # CLDR pseudo-territories
 ENGLISH_WORD_ZIPF = 2.5
+_NOT_NEWLINE = re.compile(r"[^\r\n]")
 
 _QUOTE = re.compile(r'“[^”\n]*”|"[^"\n]*"|„[^”“\n]*[”“]|«[^»\n]*»')
 _AFTER_QUOTE = re.compile(r"\s*[,;:—–-]?\s*(?:\(|(?:meaning|which means|which translates|translated|"
@@ -191,16 +195,31 @@ def _guarded(ctx) -> list[tuple[int, int]]:
 
 
 def _blank(text: str, spans) -> str:
-    chars = list(text)
-    for s, e in spans:
-        for i in range(s, e):
-            if chars[i] not in "\r\n":
-                chars[i] = " "
-    return "".join(chars)
+    out, pos = [], 0
+    for s, e in sorted(spans):
+        s = max(s, pos)
+        if s < e:
+            out += [text[pos:s], _NOT_NEWLINE.sub(" ", text[s:e])]
+            pos = e
+    out.append(text[pos:])
+    return "".join(out)
 
 
-def _inside(s: int, e: int, spans) -> bool:
-    return any(a < e and s < b for a, b in spans)
+class _Spans:
+    """Overlap queries over spans in O(log n): starts sorted, with the running maximum of ends."""
+
+    def __init__(self, spans):
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.reach = list(itertools.accumulate((b for _, b in spans), max))
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self.starts, e)  # the spans starting before e
+        return i > 0 and self.reach[i - 1] > s
+
+
+def _inside(s: int, e: int, spans: _Spans) -> bool:
+    return spans.overlaps(s, e)
 
 
 # ---------------------------------------------------------------- detection
@@ -208,7 +227,10 @@ def _inside(s: int, e: int, spans) -> bool:
 
 def _foreign_sentences(text: str, options) -> list[tuple[int, int, str, float]]:
     out = []
+    deadline = options.get("deadline", NEVER)
     for s, e in sentences(text):
+        if deadline.expired(s):
+            break
         tokens = words(text[s:e])
         if len(tokens) < options["min_words"] or mostly_names(tokens) or not looks_foreign(tokens):
             continue
@@ -278,8 +300,8 @@ def detect(ctx, options):
     for s, e, lang, prob in flagged:
         yield Finding(RULE, SEVERITY, f"Sentence appears to be {language_name(lang)}, not English",
                       s, e, doc.text[s:e], confidence=round(prob, 3), category=CATEGORY)
-    skip = [(s, e) for s, e, _, _ in flagged] + guarded
-    taken = [(m.start, m.end) for m in ctx.matches]
+    skip = _Spans([(s, e) for s, e, _, _ in flagged] + guarded)
+    taken = _Spans([(m.start, m.end) for m in ctx.matches])
     for f in report(ctx, RULE, SEVERITY, CATEGORY, _native_message):
         if not _inside(f.start, f.end, skip):
             yield f

@@ -1,9 +1,11 @@
 """On-disk cache of compiled glossaries.
 
-The key is the SHA-256 of the package version, the shipped data files (tables, default glossary)
-and the bytes of every glossary file in merge order, so a changed file or a new version never
-reads a stale entry. A missing, corrupt or unreadable cache entry is rebuilt; writes are atomic.
-Set TRANSAUDIT_CACHE_DIR to move the cache, TRANSAUDIT_NO_CACHE=1 to disable it.
+The key is the SHA-256 of the package version, the shipped data files (tables, default glossary),
+the source of the modules that compile a glossary, and the bytes of every glossary file in merge
+order, so a changed file, a changed compiler or a new version never reads a stale entry. A
+missing, corrupt or unreadable cache entry is rebuilt; writes are atomic, and a cache that cannot
+be written (read-only, full) only costs time. The directory keeps the KEEP most recently used
+entries. Set TRANSAUDIT_CACHE_DIR to move the cache, TRANSAUDIT_NO_CACHE=1 to disable it.
 """
 from __future__ import annotations
 
@@ -15,7 +17,10 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-FORMAT = 1
+FORMAT = 2
+KEEP = 16
+# modules whose code decides what a compiled glossary holds
+COMPILER_SOURCES = ("glossary", "inference", "romanize.py", "normalize.py", "inflect.py")
 
 
 def cache_dir() -> Path | None:
@@ -44,6 +49,11 @@ def _data_digest() -> str:
             if path.is_file() and path.suffix in (".yaml", ".yml", ".csv", ".json"):
                 h.update(str(path.relative_to(base)).encode())
                 h.update(path.read_bytes())
+    base = Path(str(root))
+    for name in COMPILER_SOURCES:
+        for path in sorted(base.joinpath(name).rglob("*.py")) if base.joinpath(name).is_dir() else [base / name]:
+            h.update(str(path.relative_to(base)).encode())
+            h.update(path.read_bytes())
     return h.hexdigest()
 
 
@@ -59,11 +69,17 @@ def read(cache_key: str):
     directory = cache_dir()
     if directory is None:
         return None
+    path = directory / f"{cache_key}.pickle"
     try:
-        with open(directory / f"{cache_key}.pickle", "rb") as f:
-            return pickle.load(f)
+        with open(path, "rb") as f:
+            compiled = pickle.load(f)
     except Exception:  # missing, truncated or from another Python: rebuild
         return None
+    try:
+        os.utime(path)  # most recently used: kept by _prune
+    except OSError:
+        pass
+    return compiled
 
 
 def write(cache_key: str, compiled) -> None:
@@ -80,5 +96,21 @@ def write(cache_key: str, compiled) -> None:
         except BaseException:
             os.unlink(tmp)
             raise
-    except OSError:
-        pass  # a read-only or full cache directory only costs time
+        _prune(directory)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        pass  # a read-only or full cache directory, or an object pickle refuses, only costs time
+
+
+def _prune(directory: Path, keep: int = KEEP) -> None:
+    """Delete all but the `keep` most recently used entries (each may be tens of MB)."""
+    entries = []
+    for path in directory.glob("*.pickle"):
+        try:
+            entries.append((path.stat().st_mtime, path))
+        except OSError:
+            continue
+    for _, path in sorted(entries, reverse=True)[keep:]:
+        try:
+            path.unlink()
+        except OSError:
+            pass

@@ -1,21 +1,23 @@
 """Glossary -> CompiledGlossary: one Aho-Corasick automaton over every surface form.
 
-Keys are folded forms (normalize.fold) padded with spaces, so a match always covers whole words.
-Each key carries the patterns it stands for, including English inflections: plural and singular
-of terms and weapons, possessives of every name.
+Keys are folded forms (normalize.fold) after a space; the scan takes a match only where a word
+ends (or a possessive ending follows), so a match always covers whole words. Each key carries
+the patterns it stands for, including English inflections: plural and singular of terms and
+weapons; possessives of every form are read by the scan. Patterns and keys are stored compactly
+(packed.py) so that a large glossary loads from the cache quickly.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
-import ahocorasick
-
 from ..inflect import number_forms
 from ..normalize import Folded, fold, key
 from .model import Entry, Glossary
+from .packed import KeyIndex, PatternTable
 
 CORRECT, VARIANT, DERIVED, NATIVE = "correct", "variant", "derived", "native"
+POSSESSIVES = ("'s", "'")
 REFERENCE = "known from the default glossary"
 
 
@@ -114,22 +116,38 @@ class CompiledGlossary:
     automaton: object = field(repr=False)
     correct_keys: frozenset[str] = field(repr=False, default=frozenset())
 
+    def __reduce__(self):
+        from .packed import reduce_compiled
+
+        return reduce_compiled(self)
+
     def scan(self, masked: str, folded: Folded | None = None) -> list[Match]:
         """Leftmost-longest whole-word matches of every surface form in `masked`."""
         if not self.patterns:
             return []
         folded = folded or fold(masked)
         low, keep = folded.low, folded.keep
-        cands: dict[tuple[int, int], list[Hit]] = {}
-        for end, payload in self.automaton.iter(low):
-            klen = payload[0]
-            a, b = end - klen + 2, end
-            for index, suffix, number in payload[1]:
-                pattern = self.patterns[index]
-                entry = self.entries[pattern.entry]
-                if entry.is_name and not _case_ok(keep[a:b - len(suffix)], pattern.form, keep, a, b):
+        table = self.patterns
+        cands: dict[tuple[int, int], list[tuple[int, Hit]]] = {}
+        for a, b, number in self.automaton.iter(low):
+            # the key must end a word, or be followed by a possessive ending (Prigojin's, forces')
+            after = low[b]
+            if after == " ":
+                possessive = ""
+            elif low.startswith("'s ", b) and low[b - 1].isalnum():
+                possessive, b = "'s", b + 2
+            elif low.startswith("' ", b) and low[b - 1] == "s":
+                possessive, b = "'", b + 1
+            else:
+                continue
+            for index, suffix, change in self.automaton.key_hits(number):
+                if possessive:
+                    if suffix:
+                        continue
+                    suffix = possessive
+                if table.is_name(index) and not _case_ok(keep[a:b - len(suffix)], table.form(index), keep, a, b):
                     continue
-                cands.setdefault((a, b), []).append(Hit(pattern, suffix, number))
+                cands.setdefault((a, b), []).append((index, Hit(table[index], suffix, change)))
         matches = []
         last_end = -1
         for (a, b) in sorted(cands, key=lambda s: (s[0], -s[1])):
@@ -137,7 +155,10 @@ class CompiledGlossary:
                 continue
             last_end = b
             start, end = folded.span(a, b)
-            hits = tuple(cands[(a, b)])
+            found = cands[(a, b)]
+            if len(found) > 1:  # a form ending in 's beside a possessive: keep glossary order
+                found.sort(key=lambda h: h[0])
+            hits = tuple(h for _, h in found)
             suffix_len = len(hits[0].suffix)
             suffix = masked[folded.start[b - suffix_len]:end] if suffix_len else ""
             matches.append(Match(start, end, masked[start:end], hits, suffix))
@@ -147,9 +168,9 @@ class CompiledGlossary:
     def names(self) -> dict[str, list[Pattern]]:
         """Correct name forms by key, for glossary-free rules."""
         out: dict[str, list[Pattern]] = {}
-        for p in self.patterns:
-            if p.role == CORRECT and self.entries[p.entry].is_name:
-                out.setdefault(key(p.form), []).append(p)
+        for k, index in self.patterns.correct():
+            if self.patterns.is_name(index):
+                out.setdefault(k, []).append(self.patterns[index])
         return out
 
 
@@ -189,6 +210,7 @@ def compile_glossary(glossary: Glossary, infer: bool = True, reference: bool = T
     entries = {e.id: e for e in glossary.entries}
     patterns: list[Pattern] = []
     table: dict[str, list[tuple[int, str, str]]] = {}
+    pattern_keys: dict[int, str] = {}
     per_entry = [(e, _patterns(e) + _known(e, *known.get(e.id, ((), ())))) for e in glossary.entries]
     correct_keys = {key(p.form) for _, pats in per_entry for p in pats if p.role == CORRECT}
     seen: set[tuple] = set()
@@ -202,13 +224,11 @@ def compile_glossary(glossary: Glossary, infer: bool = True, reference: bool = T
             seen.add((k, p.form, p.suggestion, p.via))
             index = len(patterns)
             patterns.append(p)
+            if p.role == CORRECT:
+                pattern_keys[index] = k
             for variant_key, suffix, number in _endings(e, k):
-                table.setdefault(variant_key, []).append((index, suffix, number))
-    automaton = ahocorasick.Automaton()
-    for k, payload in table.items():
-        padded = f" {k} "
-        automaton.add_word(padded, (len(padded), tuple(payload)))
-    if table:
-        automaton.make_automaton()
-    return CompiledGlossary(glossary=glossary, entries=entries, patterns=tuple(patterns),
-                            automaton=automaton, correct_keys=frozenset(correct_keys))
+                if suffix not in POSSESSIVES:  # the scan reads possessives after any key
+                    table.setdefault(variant_key, []).append((index, suffix, number))
+    packed = PatternTable(patterns, {e.id for e in glossary.entries if e.is_name}, pattern_keys)
+    return CompiledGlossary(glossary=glossary, entries=entries, patterns=packed,
+                            automaton=KeyIndex(table), correct_keys=frozenset(correct_keys))

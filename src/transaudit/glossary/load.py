@@ -5,6 +5,7 @@ import csv
 import hashlib
 import io
 import json
+import os
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
@@ -245,7 +246,11 @@ def _load_csv(text: str, path: str) -> list[Entry]:
 def read_glossary_bytes(path) -> bytes:
     """The raw bytes of a glossary file; GlossaryError when it cannot be read."""
     try:
-        data = path.read_bytes() if hasattr(path, "read_bytes") else Path(path).read_bytes()
+        if isinstance(path, (str, os.PathLike)):  # bounded; a FIFO or device is refused, not read
+            from ..files import read_bytes
+            data = read_bytes(path, MAX_BYTES)
+        else:  # a packaged resource
+            data = path.read_bytes()
     except FileNotFoundError:
         raise GlossaryError(f"{path}:1: glossary file not found") from None
     except IsADirectoryError:

@@ -67,7 +67,7 @@ class _LineBuilder(ET.TreeBuilder):
 
 
 def _parse(text: str, path: str):
-    from defusedxml import DefusedXmlException
+    from defusedxml import DefusedXmlException, EntitiesForbidden
     from defusedxml.ElementTree import DefusedXMLParser, ParseError
 
     builder = _LineBuilder()
@@ -81,7 +81,10 @@ def _parse(text: str, path: str):
         message = str(e).split(": line")[0]
         raise GlossaryError(f"{path}:{line}: invalid TBX (XML): {message}") from None
     except DefusedXmlException as e:
-        raise GlossaryError(f"{path}:{builder.line_now()}: TBX refused: {e}") from None
+        what = "entity declarations" if isinstance(e, EntitiesForbidden) else "external references"
+        name = getattr(e, "name", None) or getattr(e, "sysid", None) or ""
+        raise GlossaryError(f"{path}:{builder.line_now()}: {what} are not allowed in TBX glossaries"
+                            + (f" ('{name}')" if name else "")) from None
     except ValueError as e:  # e.g. an encoding declaration Python cannot honour for text input
         raise GlossaryError(f"{path}:1: invalid TBX (XML): {e}") from None
     return root, builder.lines

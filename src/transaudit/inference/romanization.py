@@ -37,6 +37,7 @@ _ABJAD_ALTERNATIONS = [(re.compile(p), r) for p, r in (
     (r"ou", "u"), (r"(?<=[^aeiou])o(?=[^aeiou])", "u"), (r"(?<=[^aeiou])u(?=[^aeiou])", "o"),
     (r"ee", "i"), (r"(?<=[aeiou])y(?=[aeiou])", "i"), (r"^y", "i"), (r"q", "k"), (r"ai", "ei"),
     (r"ei$", "ai"), (r"(?<=[aeiou])i(?=[aeiou])", "y"), (r"(?<=a)i(?=[^aeiou])", "ee"),
+    (r"(?<=[aeiou])([bdfklmnrstwz])(?=[aeiou])", r"\1\1"),
 )]
 MAX_NOISE = 24
 MAX_FORMS = 8
@@ -126,6 +127,8 @@ def derive(entry) -> list[Pattern]:
     for form, langs in _respelled(entry.canonical, entry.kind).items():
         have = forms.setdefault(form, (set(), 0.85))
         have[0].update(langs)
+    alias_forms = {f: (langs, alias) for alias in entry.aliases if len(alias) >= MIN_LENGTH and not alias.isupper()
+                   for f, langs in _respelled(alias, entry.kind).items()}
     if scripts & set(ABJAD):
         options = [[w] + _noise(w)[:MAX_NOISE] for w in entry.canonical.split()]
         for combo in itertools.islice(itertools.product(*options), 1, MAX_NOISE * 8):
@@ -139,6 +142,7 @@ def derive(entry) -> list[Pattern]:
             candidates.append((form.split()[-1], short, langs, confidence))
     if short and not last_is_short:
         candidates += [(f, short, langs, 0.85) for f, langs in _respelled(short, entry.kind).items()]
+    candidates += [(f, alias, langs, 0.8) for f, (langs, alias) in alias_forms.items() if f not in forms]
     patterns = []
     words = len(entry.canonical.split())
     for text, suggestion, langs, confidence in candidates:

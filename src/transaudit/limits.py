@@ -1,0 +1,93 @@
+"""Resource limits: how much text transaudit reads, and how long its expensive rules may take.
+
+- `max_file_bytes` (`--max-file-size`, default 50 MB): a larger file (or stdin) is not read; it is
+  reported as a file error (exit 2), like an unreadable one.
+- `max_line_chars` (`--max-line-length`, default 100,000 characters): the expensive rules
+  (EXPENSIVE_RULES) skip longer lines; each rule that skipped something says so in one `info`
+  finding at the first such line. The cheap rules still check every line.
+- `rule_seconds` (`--time-budget`, default 10 s): the time each expensive rule may spend on one
+  document; a rule over budget stops and says so in one `info` finding where it stopped.
+
+These limit findings carry the rule's own id (so `transaudit-disable RULE` silences them too), the
+category `other/resource-limit`, an empty span and no suggestion. See docs/limits.md.
+"""
+from __future__ import annotations
+
+import math
+import re
+import time
+from dataclasses import dataclass
+
+MAX_FILE_BYTES = 50 * 2**20
+MAX_LINE_CHARS = 100_000
+RULE_SECONDS = 10.0
+EXPENSIVE_RULES = ("institution", "fuzzy-name", "untranslated", "inconsistency")
+CATEGORY = "other/resource-limit"
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*$", re.I)
+_UNITS = {"": 1, "k": 2**10, "m": 2**20, "g": 2**30}
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_file_bytes: int = MAX_FILE_BYTES
+    max_line_chars: int = MAX_LINE_CHARS
+    rule_seconds: float = RULE_SECONDS
+
+
+def parse_size(text: str) -> int:
+    """'50MB', '512k', '1000000' -> bytes (K, M, G are powers of 1024); ValueError otherwise."""
+    m = _SIZE.match(text)
+    if not m:
+        raise ValueError(f"invalid size '{text}' (expected a number of bytes, or e.g. 512K, 50MB)")
+    return int(float(m.group(1)) * _UNITS[m.group(2).lower()])
+
+
+def describe_size(size: int) -> str:
+    """10485760 -> '10 MB', 1536 -> '1.5 KB', 12 -> '12 bytes'."""
+    for unit, factor in (("GB", 2**30), ("MB", 2**20), ("KB", 2**10)):
+        if size >= factor:
+            return f"{size / factor:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{size} byte{'s' * (size != 1)}"
+
+
+class Deadline:
+    """A time budget for one rule on one document.
+
+    `expired(offset)` is cheap enough to call once per word; the first call after the budget ran
+    out records `offset` (how far the rule got) and every later call returns True.
+    """
+
+    def __init__(self, seconds: float = math.inf, clock=time.monotonic):
+        self.seconds = seconds
+        self._clock = clock
+        self._at = clock() + seconds if math.isfinite(seconds) else math.inf
+        self.offset: int | None = None
+
+    def expired(self, offset: int = 0) -> bool:
+        if self.offset is not None:
+            return True
+        if self._at == math.inf or self._clock() < self._at:
+            return False
+        self.offset = offset
+        return True
+
+
+NEVER = Deadline()  # never expires; a detector run without a budget gets this one
+
+
+def long_lines(text: str, line_starts: list[int], limit: int) -> list[tuple[int, int]]:
+    """(start, end) of the lines of `text` longer than `limit` characters, line breaks not counted."""
+    if len(text) <= limit:
+        return []
+    out = []
+    for s, e in zip(line_starts, line_starts[1:] + [len(text)]):
+        if e - s <= limit:
+            continue
+        if text[e - 1:e] == "\n":
+            e -= 1
+        if text[e - 1:e] == "\r":
+            e -= 1
+        if e - s > limit:
+            out.append((s, e))
+    return out
