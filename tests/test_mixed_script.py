@@ -108,3 +108,9 @@ def test_rule_can_be_relevelled_and_disabled(lint):
     [f] = lint(text, config=only(severity="warning"))
     assert f.severity.value == "warning"
     assert lint(text, config=only(severity="off")) == []
+
+
+def test_look_alike_in_a_hyphenated_weapon_name(lint):
+    text = "Russian troops struck the town with Tornado-\u0421 rocket launchers.\n"
+    [f] = lint(text)
+    assert (f.text, f.suggestions) == ("Tornado-\u0421", ("Tornado-C",))

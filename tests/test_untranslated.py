@@ -263,7 +263,7 @@ def test_leftover_data_files_are_well_formed():
             assert word == normal_word(word) and word not in seen, word
             seen.add(word)
             assert item["english"].strip() and item.get("context", "any") in ("any", "before-name",
-                                                                             "between-words")
+                                                                             "before-phrase", "between-words")
             if zipf_frequency(word, "en") >= 2.5:
                 # an English word needs a stated reason and a context where English cannot use it
                 assert item.get("english_word") and item.get("context", "any") != "any", word
@@ -314,3 +314,10 @@ def test_rule_can_be_relevelled_and_disabled(lint):
     [f] = lint(text, config=only(severity="warning"))
     assert f.severity.value == "warning"
     assert lint(text, config=only(severity="off")) == []
+
+
+def test_leftover_before_a_noun_phrase(lint):
+    text = "The situation remains dangerous, laut the regional military administration.\n"
+    [f] = lint(text)
+    assert (f.text, f.suggestions) == ("laut", ("according to",))
+    assert lint("The music was too laut for the neighbours.\n") == []

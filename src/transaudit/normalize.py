@@ -117,8 +117,10 @@ def fold(text: str) -> Folded:
     return Folded(low=_lower(kept), keep=kept, start=start, end=end)
 
 
+@lru_cache(maxsize=1 << 16)
 def key(form: str) -> str:
-    """The matching key of a glossary form: what `fold()` makes of it, without padding."""
+    """The matching key of a glossary form: what `fold()` makes of it, without padding.
+    Cached: detectors ask for the keys of the same words in every document."""
     return fold(form).low.strip()
 
 

@@ -69,19 +69,27 @@ def _preferred(entry, form: str) -> str:
 def _names(glossary) -> tuple[list[str], list[tuple[str, object]]]:
     """Loose keys of single-word correct name forms and (form, entry) behind each."""
     keys, owners, seen = [], [], set()
-    for p in glossary.patterns:
-        if p.role != "correct" or " " in p.form.strip() or len(p.form) < MIN_NAME_LENGTH:
+    for form, entry_id in _correct_forms(glossary.patterns):
+        if " " in form.strip() or len(form) < MIN_NAME_LENGTH:
             continue
-        entry = glossary.entries[p.entry]
-        if not entry.is_name or not p.form[:1].isupper():
+        entry = glossary.entries[entry_id]
+        if not entry.is_name or not form[:1].isupper():
             continue
-        k = loose(p.form)
-        if (k, p.entry) in seen:
+        k = loose(form)
+        if (k, entry_id) in seen:
             continue
-        seen.add((k, p.entry))
+        seen.add((k, entry_id))
         keys.append(k)
-        owners.append((_preferred(entry, p.form), entry))
+        owners.append((_preferred(entry, form), entry))
     return keys, owners
+
+
+def _correct_forms(patterns):
+    """(form, entry id) of the correct patterns, in glossary order, read from the packed table's
+    columns when it has them (building every derived pattern would cost seconds)."""
+    if hasattr(patterns, "correct"):
+        return ((patterns.form(i), patterns.entry(i)) for _, i in patterns.correct())
+    return ((p.form, p.entry) for p in patterns if p.role == "correct")
 
 
 @lru_cache(maxsize=65536)

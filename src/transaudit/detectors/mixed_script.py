@@ -26,7 +26,8 @@ CATEGORY = "fluency/spelling"
 SEVERITY = Severity.ERROR
 OPTIONS: dict = {}
 
-_TOKEN = re.compile(rf"(?:[^\W_]|[{MARKS}])+")
+# hyphenated compounds are one word: the Cyrillic С in "Tornado-С" is a look-alike too
+_TOKEN = re.compile(rf"(?:[^\W_]|[{MARKS}])+(?:-(?:[^\W_]|[{MARKS}])+)*")
 _NEUTRAL = ("COMMON", "INHERITED")
 # scripts whose letters pass for one another; Japanese kanji + kana or a Latin brand glued to Han
 # characters ("iPhone手机") are normal writing

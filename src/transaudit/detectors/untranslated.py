@@ -62,7 +62,7 @@ class Leftover:
     word: str
     english: str
     language: str
-    context: str = "any"     # any | before-name | between-words
+    context: str = "any"     # any | before-name | before-phrase | between-words
     exact: bool = False
 
 
@@ -240,10 +240,15 @@ def _foreign_sentences(text: str, options) -> list[tuple[int, int, str, float]]:
     return out
 
 
+_DETERMINER = re.compile(r" (?:the|a|an|his|her|its|their|our|this|these|those|official|officials|local|state)\b")
+
+
 def _context_ok(text: str, s: int, e: int, context: str) -> bool:
     after = text[e + 1] if e + 1 < len(text) and text[e] == " " else ""
     if context == "before-name":
         return after.isupper()
+    if context == "before-phrase":  # "laut the regional administration", "laut Selenskyj"
+        return after.isupper() or bool(_DETERMINER.match(text, e))
     if context == "between-words":
         return after.isalpha() and s >= 2 and text[s - 1] == " " and text[s - 2].isalpha()
     return True

@@ -95,6 +95,9 @@ class PatternTable(Sequence):
     def form(self, index: int) -> str:
         return self._forms[self._offsets[index]:self._offsets[index + 1]]
 
+    def entry(self, index: int) -> str:
+        return self._strings[self._entry[index]]
+
     def role(self, index: int) -> str:
         return self._strings[self._role[index]]
 
