@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from importlib import resources
+
+import yaml
 import unicodedata
 from functools import lru_cache
 
@@ -89,6 +92,8 @@ def _native_forms(entry) -> dict[str, set[str]]:
 
     out: dict[str, set[str]] = {}
     for lang, native in entry.native:
+        if lang in _cyrillic_fold()[0]:
+            native, lang = _fold_cyrillic(native), "ru"
         for system, forms in romanizations(native, lang).items():
             for form in forms:
                 out.setdefault(form, set()).add(_language(system))
@@ -101,6 +106,18 @@ def _native_forms(entry) -> dict[str, set[str]]:
                     for form in forms:
                         out.setdefault(form, set()).add(f"{LANGUAGE_NAMES[other]} spelling")
     return out
+
+
+@lru_cache(maxsize=1)
+def _cyrillic_fold() -> tuple[frozenset[str], dict[str, str]]:
+    data = yaml.safe_load((resources.files("transaudit") / "data" / "cyrillic_fold.yaml").read_text("utf-8"))
+    return frozenset(data["languages"]), data["letters"]
+
+
+def _fold_cyrillic(text: str) -> str:
+    """A name in Kazakh, Kyrgyz, Tajik ... Cyrillic spelt with Russian letters."""
+    letters = _cyrillic_fold()[1]
+    return "".join(letters.get(c, letters.get(c.lower(), c).upper() if c.isupper() else c) for c in text)
 
 
 def _respelled(canonical: str, kind: str = "person") -> dict[str, set[str]]:
