@@ -149,3 +149,27 @@ def test_fuzzy_name_catches_an_unpredicted_spelling(compiled):
 ])
 def test_fuzzy_name_guards(compiled, text):
     assert findings(text, compiled, "fuzzy-name") == []
+
+
+def test_kazakh_cyrillic_goes_through_its_russian_spelling(compiled):
+    f = one("Präsident Tokajew sprach in Astana, the agency said.", compiled, "romanization")
+    assert (f.text, f.suggestions[0]) == ("Tokajew", "Tokayev")
+    assert "German" in f.message
+
+
+def test_misspelt_given_name_joins_the_surname_finding(compiled):
+    f = one("Wagner founder Evgeniy Prigojin was buried in St Petersburg.", compiled, "romanization")
+    assert (f.text, f.suggestions[0]) == ("Evgeniy Prigojin", "Yevgeny Prigozhin")
+
+
+def test_acronyms_in_capitals_are_not_names(compiled):
+    assert findings("Export the report as SARIF for the CI.", compiled) == []
+    f = one("SARIF AND LAVROV MEET IN GENEVA", compiled, "listed-variant")
+    assert f.suggestions == ("ZARIF",)
+
+
+def test_default_glossary_knowledge_reaches_a_desk_glossary():
+    """A desk entry with only the Ukrainian form still gets the Russian-derived wrong forms."""
+    desk = compile_glossary(load_glossaries([GLOSSARY], include_default=False), reference=True)
+    [f] = [f for f in lint_text("Shelling hit Kharkov again on Monday.", glossary=desk)]
+    assert (f.text, f.suggestions[0]) == ("Kharkov", "Kharkiv")

@@ -10,7 +10,7 @@ import sys
 import textwrap
 from dataclasses import dataclass, replace
 
-from . import __version__
+from . import __version__, parallel
 from .config import Config, ConfigError, find_config, load_config, rule_catalog
 from .finding import Severity
 from .formatters import FORMATS, render
@@ -40,6 +40,9 @@ def _lint_parser(sub) -> None:
     p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff instead of writing")
     p.add_argument("--baseline", metavar="FILE", help="report only findings whose fingerprint is not in FILE")
     p.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE and exit")
+    p.add_argument("--jobs", "-j", type=parallel.jobs_arg, default=None, metavar="N",
+                   help="processes checking files in parallel (default: number of cores; 1 = serial); "
+                        "used for more than 20 files or 1 MB")
 
 
 def _rules_parser(sub) -> None:
@@ -204,7 +207,7 @@ def cmd_lint(args) -> int:
     except (ConfigError, GlossaryError, baseline.BaselineError) as e:
         return _fail(args, str(e))
     stdin = sys.stdin.buffer.read() if "-" in paths else b""
-    results = [_check(t, stdin) for t in targets]
+    results = parallel.check_all(targets, stdin, _check, args.jobs, args.glossary, args.no_default_glossary)
     if args.write_baseline:
         return _write_baseline(args, results)
     if known is not None:
