@@ -326,7 +326,8 @@ def test_compare_finds_each_known_mistake(run_cli, lang):
     text = translation.read_text(encoding="utf-8")
     [item] = doc["files"]
     assert item["path"] == str(translation)
-    assert [(f["rule"], f["line"], f["text"], f["suggestions"], f["severity"]) for f in item["findings"]] == EXPECTED[lang]
+    found = [(f["rule"], f["line"], f["text"], f["suggestions"], f["severity"]) for f in item["findings"]]
+    assert found == EXPECTED[lang]
     assert all(text[f["start"]:f["end"]] == f["text"] for f in item["findings"])
     assert doc["source"] == {"path": str(BILINGUAL / f"{lang}.md"), "language": lang}
     assert all(a["sentences"] == [1, 1] for a in doc["alignment"])
@@ -499,3 +500,12 @@ def test_fixture_pairs_are_complete():
     names = sorted(p.name for p in Path(BILINGUAL).iterdir())
     for lang in PAIRS:
         assert {f"{lang}.md", f"{lang}.clean.en.md", f"{lang}.faulty.en.md"} <= set(names)
+
+
+def test_glossary_export_includes_the_configured_glossaries(run_cli, tmp_path):
+    (tmp_path / ".transaudit.toml").write_text(f'no-default-glossary = true\nglossaries = ["{GLOSSARY}"]\n',
+                                               encoding="utf-8")
+    result = run_cli("glossary", "export", cwd=tmp_path)
+    assert result.code == 0, result.stderr
+    assert [line.split(",")[0] for line in result.stdout.splitlines()] == [
+        "id", "prigozhin", "peskov", "putin", "zelensky", "kyiv", "pantsir", "iskander", "wagner-group"]

@@ -111,15 +111,18 @@ class Rule:
 
 
 def rule_catalog() -> dict[str, Rule]:
-    """Every rule id, detectors first (in reporting order), then the suppression rules."""
+    """Every rule id, detectors first (in reporting order), then the suppression rules and the
+    bilingual rules of `transaudit compare`."""
     from .detectors import DETECTORS
     from .suppress import META_RULES
 
     out = {d.RULE: Rule(d.RULE, d.__doc__ or "", getattr(d.SEVERITY, "value", str(d.SEVERITY)), d.CATEGORY,
                         MappingProxyType(dict(d.OPTIONS)))
            for d in DETECTORS}
-    for rule_id, (doc, severity, category) in META_RULES.items():
-        out[rule_id] = Rule(rule_id, doc, severity, category, MappingProxyType({}))
+    from .bilingual import rules as bilingual_rules
+
+    for rule_id, (doc, severity, category) in {**META_RULES, **bilingual_rules()}.items():
+        out.setdefault(rule_id, Rule(rule_id, doc, severity, category, MappingProxyType({})))
     return out
 
 

@@ -75,7 +75,10 @@ def bars(name: str, label: str, labels: list[str], values: list[int], colors=Non
 
 def trend(points: list[dict], period: str) -> str:
     """Articles per period (bars) and findings per article (line, right axis)."""
+    from matplotlib.ticker import MaxNLocator
+
     fig, ax = _figure(11.5, 3.8)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     x = list(range(len(points)))
     ax.bar(x, [p["articles"] for p in points], color="#cfd8dc", label="articles checked")
     ax.set_ylabel("articles checked")

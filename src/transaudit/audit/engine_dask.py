@@ -11,6 +11,7 @@ transaudit installed in the same version.
 from __future__ import annotations
 
 import logging
+import os
 from typing import Iterable, Iterator
 
 from . import AuditError
@@ -52,10 +53,8 @@ def connect(scheduler: str | None, workers: int | None):
     if scheduler:
         try:
             return Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False), None
-        except (OSError, TimeoutError) as e:
+        except (OSError, TimeoutError, ValueError) as e:
             raise AuditError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from None
-    import os
-
     cluster = local_cluster(workers or os.cpu_count() or 1)
     try:
         return Client(cluster, set_as_default=False), cluster
@@ -69,7 +68,16 @@ def run_on(client, articles: Iterable, compiled, config, partition: int = 64) ->
     glossary = ship(client, compiled)
     workers = max(1, len(client.nthreads()))
     yield from ordered(lambda batch: client.submit(check_batch, batch, glossary, config, pure=False),
-                       partitions(articles, partition), 2 * workers, lambda future: future.result())
+                       partitions(articles, partition), 2 * workers, _result)
+
+
+def _result(future) -> list[dict]:
+    """A partition's records; a task that failed (a worker died, transaudit missing on a worker)
+    stops the audit with one line, and the journal keeps what was done for the next run."""
+    try:
+        return future.result()
+    except Exception as e:
+        raise AuditError(f"a Dask task failed: {type(e).__name__}: {e}") from None
 
 
 def run(articles: Iterable, compiled, config, scheduler: str | None = None, workers: int | None = None,

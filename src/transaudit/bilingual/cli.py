@@ -41,6 +41,8 @@ def add_parser(sub) -> list[str]:
                    help="glossary to include (YAML, CSV or TBX); repeatable, later files win")
     e.add_argument("--no-default-glossary", action="store_true", help="leave out the shipped glossary")
     e.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    e.add_argument("--config", metavar="FILE", help="configuration file whose glossaries to include "
+                                                    "(default: found upward from the working directory)")
     return ["compare", "score", "glossary"]
 
 
@@ -184,7 +186,8 @@ def _score_text(report, lowest: list[int]) -> str:
         lines.append(f"  {doc.path}:{line}:{column}: chrF {s.chrf:.1f}  BLEU {s.bleu:.1f}  TER {s.ter:.1f}")
         lines.append(f"    hyp: {s.hypothesis or '(nothing)'}")
         lines.append(f"    ref: {s.reference or '(nothing)'}")
-    lines.append("signatures: " + "; ".join(f"{k} {v}" for k, v in report.signatures.items()))
+    lines.append("sacrebleu signatures:")
+    lines += [f"  {name}: {signature}" for name, signature in report.signatures.items()]
     return "\n".join(lines) + "\n"
 
 
@@ -193,14 +196,19 @@ def _score_text(report, lowest: list[int]) -> str:
 
 def _glossary(args) -> int:
     from .. import __version__
+    from ..config import ConfigError, find_config, load_config
     from ..glossary import GlossaryError, load_glossaries
     from ..glossary.export import export
 
     try:
-        glossary = load_glossaries(args.glossary, include_default=not args.no_default_glossary)
+        config_path = args.config or find_config(os.curdir)
+        config = load_config(config_path) if config_path else None
+        paths = (*(config.glossaries if config else ()), *args.glossary)
+        include_default = (config.default_glossary if config else True) and not args.no_default_glossary
+        glossary = load_glossaries(paths, include_default=include_default)
         text = export(glossary.entries, args.format, title=", ".join(glossary.sources) or "transaudit glossary",
                       tool=f"transaudit {__version__}")
-    except GlossaryError as e:
+    except (ConfigError, GlossaryError) as e:
         raise _Failure(str(e)) from None
     for w in glossary.warnings:
         print(f"transaudit: warning: {w}", file=sys.stderr)

@@ -68,7 +68,7 @@ EXTRA_WORDS = {
            "двадцать": 20, "тридцать": 30, "пятьдесят": 50, "сто": 100},
     "uk": {"одна": 1, "одне": 1, "дві": 2, "двох": 2, "трьох": 3, "двадцять": 20, "тридцять": 30, "сто": 100},
 }
-# words before a number that make "14.30" a time
+# words before a number that make "14.30" or "14 h" a time
 TIME_WORDS = ("ora", "orele", "um", "à", "las", "в", "о")
 
 _GROUPED = r"\d{1,3}(?:(?P<sep>[.,'’\u00a0\u202f\u2009 ])\d{3})(?:(?P=sep)\d{3})*(?:[.,]\d+)?"
@@ -202,8 +202,14 @@ def _time(start, end, text, hour: int, minute: int, ampm: str | None) -> Quantit
     return Quantity(start, end, text, TIME, Decimal(clock % 720), ampm=bool(ampm), clock=clock)
 
 
+def _after_time_word(text: str, start: int) -> bool:
+    before = text[max(0, start - 8):start].split()
+    return bool(before) and before[-1].lower() in TIME_WORDS
+
+
 def _candidates(text: str, lang: str, own_locale: str, other_locale: str | None):
-    """(priority, Quantity list) for every date, time and number pattern match, overlapping."""
+    """(priority, start, end, quantities) for every date, time and number pattern match; matches of
+    different patterns overlap, `quantities()` keeps the first by priority."""
     for m in _DATE.finditer(text):
         parts = _date_parts(m)
         if parts:
@@ -213,12 +219,13 @@ def _candidates(text: str, lang: str, own_locale: str, other_locale: str | None)
         yield 1, m.start(), m.end(), [_time(m.start(), m.end(), m.group(), int(m.group("h")),
                                             int(m.group("m")), m.group("ampm"))]
     for m in _HOUR.finditer(text):
+        if m.group().endswith("h") and not _after_time_word(text, m.start()):    # "12 h" may be hours
+            continue
         hour = int(m.group("h") or m.group("h24"))
         yield 1, m.start(), m.end(), [_time(m.start(), m.end(), m.group(), hour, int(m.group("m") or 0),
                                             m.group("ampm"))]
     for m in _DOTTED_TIME.finditer(text):
-        before = text[:m.start()].split()
-        if before and before[-1].lower() in TIME_WORDS:
+        if _after_time_word(text, m.start()):
             yield 1, m.start(), m.end(), [_time(m.start(), m.end(), m.group(), int(m.group("h")),
                                                 int(m.group("m")), None)]
     for m in _NUMBER.finditer(text):

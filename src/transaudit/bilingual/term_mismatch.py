@@ -7,8 +7,9 @@ its `native` form in that language, the romanizations the engine derives for tha
 variants, a person's short form), which Latin-script sources often share. Source forms match
 whole words with an inflection ending of up to four letters ("Prigojinului", "Пригожина"; a
 final vowel may change: "Зеленского" for "Зеленский"); names must keep their capital letter
-("Бук" the launcher, not "бук" the tree), acronyms their capitals and no ending ("EU", not "Euro"). Forms shorter than four letters are skipped unless they
-contain a digit or are all capitals.
+("Бук" the launcher, not "бук" the tree), acronyms their capitals and no ending ("EU", not
+"Euro"). Forms shorter than four letters are skipped unless they contain a digit or are all
+capitals.
 
 The aligned translation must then contain the canonical form or an alias (the compiled
 glossary's automaton, as in `lint`). If it has one of the entry's wrong forms instead, the finding

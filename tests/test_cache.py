@@ -1,0 +1,171 @@
+"""The on-disk cache of compiled glossaries (glossary/cache.py, used by linter.load).
+
+A cached glossary must behave exactly like a freshly compiled one; a corrupt, stale or
+unwritable cache must cost time only, never a wrong result or a crash.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+
+from conftest import DESK
+from transaudit.config import Config
+from transaudit.glossary import CompiledGlossary, cache, compile_glossary, load_glossaries
+from transaudit.linter import lint_text, load
+
+TEXT = ("Evgheni Prigojin's fighters left Bakhmut. The Pantîr battery near Kiev was hit, and "
+        "the special services' report blamed a missile complex. PANTYR crews said nothing.\n")
+ONLY_GLOSSARY_RULES = Config(default_glossary=False, rules={r: {"severity": "off"} for r in (
+    "romanization", "institution", "fuzzy-name", "untranslated", "mixed-script", "inconsistency")})
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch) -> Path:
+    directory = tmp_path / "cache"
+    monkeypatch.setenv("TRANSAUDIT_CACHE_DIR", str(directory))
+    monkeypatch.delenv("TRANSAUDIT_NO_CACHE", raising=False)
+    return directory
+
+
+def desk_copy(tmp_path: Path) -> Path:
+    path = tmp_path / "desk.yaml"
+    path.write_bytes(DESK.read_bytes())
+    return path
+
+
+def entries_on_disk(directory: Path) -> list[Path]:
+    return sorted(directory.glob("*.pickle")) if directory.is_dir() else []
+
+
+def findings(compiled) -> list[tuple]:
+    out = []
+    for f in lint_text(TEXT, "article.md", glossary=compiled, config=ONLY_GLOSSARY_RULES):
+        assert TEXT[f.start:f.end] == f.text
+        out.append((f.rule, f.text, f.start, f.suggestions, f.entry, f.confidence, f.message))
+    return out
+
+
+def test_cached_glossary_reports_what_a_fresh_one_reports(cache_dir, tmp_path):
+    desk = desk_copy(tmp_path)
+    fresh = compile_glossary(load_glossaries([desk], include_default=False))
+    first = load(Config(), [desk], default=False)      # compiles and writes the cache
+    assert len(entries_on_disk(cache_dir)) == 1
+    second = load(Config(), [desk], default=False)     # reads it back
+    assert second is not first
+    got = findings(second)
+    assert got == findings(fresh) == findings(first)
+    by_text = {g[1]: g for g in got}
+    # possessives are read after any key, ALL CAPS names match, plural possessive of a term
+    assert by_text["Pantîr"][3] == ("Pantsir",)
+    assert by_text["PANTYR"][3] == ("PANTSIR",)
+    assert by_text["special services'"][3] == ("intelligence services'",)
+    assert by_text["missile complex"][3] == ("missile system",)
+    prigojin = by_text.get("Evgheni Prigojin's") or by_text["Prigojin's"]
+    assert prigojin[0] == "listed-variant" and prigojin[3][0].endswith("Prigozhin's")
+    assert second.glossary == fresh.glossary and second.glossary.hash == fresh.glossary.hash
+    assert list(second.patterns) == list(fresh.patterns)
+    assert second.correct_keys == fresh.correct_keys and second.names == fresh.names
+
+
+def test_corrupt_cache_file_is_ignored_and_rebuilt(cache_dir, tmp_path):
+    desk = desk_copy(tmp_path)
+    expected = findings(load(Config(), [desk], default=False))
+    [entry] = entries_on_disk(cache_dir)
+    for garbage in (b"", b"not a pickle at all", entry.read_bytes()[:100]):
+        entry.write_bytes(garbage)
+        rebuilt = load(Config(), [desk], default=False)
+        assert isinstance(rebuilt, CompiledGlossary)
+        assert findings(rebuilt) == expected
+        # the entry was written again and now loads
+        with open(entry, "rb") as f:
+            assert isinstance(pickle.load(f), CompiledGlossary)
+
+
+def test_a_pickle_of_something_else_is_not_used(cache_dir, tmp_path):
+    desk = desk_copy(tmp_path)
+    expected = findings(load(Config(), [desk], default=False))
+    [entry] = entries_on_disk(cache_dir)
+    entry.write_bytes(pickle.dumps({"not": "a glossary"}))
+    assert findings(load(Config(), [desk], default=False)) == expected
+
+
+def test_editing_the_glossary_changes_the_key(cache_dir, tmp_path):
+    desk = desk_copy(tmp_path)
+    before = load(Config(), [desk], default=False)
+    assert [f[1] for f in findings(before)].count("Bakhmut") == 0
+    desk.write_text(desk.read_text(encoding="utf-8")
+                    + "  - canonical: Bakhmut\n    kind: place\n    variants: [Bahmut]\n", encoding="utf-8")
+    text = "Russian forces shelled Bahmut again on Tuesday, officials said.\n"
+    stale = lint_text(text, glossary=before, config=ONLY_GLOSSARY_RULES)
+    assert stale == []
+    after = load(Config(), [desk], default=False)
+    assert len(entries_on_disk(cache_dir)) == 2
+    [f] = lint_text(text, glossary=after, config=ONLY_GLOSSARY_RULES)
+    assert (f.rule, f.text, f.suggestions, text[f.start:f.end]) == ("listed-variant", "Bahmut", ("Bakhmut",), "Bahmut")
+    # the unchanged default-off/on switch and file set give the same key again
+    paths = [(str(desk), desk.read_bytes())]
+    assert cache.key(paths, False) == cache.key(paths, False) != cache.key(paths, True)
+
+
+def test_no_cache_variable_disables_reading_and_writing(cache_dir, tmp_path, monkeypatch):
+    desk = desk_copy(tmp_path)
+    monkeypatch.setenv("TRANSAUDIT_NO_CACHE", "1")
+    assert cache.cache_dir() is None
+    compiled = load(Config(), [desk], default=False)
+    assert findings(compiled)
+    assert not cache_dir.exists()
+    cache.write("0" * 64, compiled)
+    assert cache.read("0" * 64) is None and not cache_dir.exists()
+
+
+def test_unwritable_cache_directory_only_costs_time(tmp_path, monkeypatch):
+    # chmod cannot stop root (CI runs as root), so the directory is made impossible to create:
+    # its parent is a regular file.
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("x")
+    monkeypatch.setenv("TRANSAUDIT_CACHE_DIR", str(blocker / "cache"))
+    monkeypatch.delenv("TRANSAUDIT_NO_CACHE", raising=False)
+    desk = desk_copy(tmp_path)
+    first = load(Config(), [desk], default=False)
+    second = load(Config(), [desk], default=False)
+    assert findings(first) == findings(second) != []
+    assert blocker.read_text() == "x"
+
+
+def test_read_only_cache_directory(cache_dir, tmp_path, monkeypatch):
+    desk = desk_copy(tmp_path)
+    cache_dir.mkdir()
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(cache.tempfile, "mkstemp", refuse)
+    compiled = load(Config(), [desk], default=False)
+    assert findings(compiled)
+    assert entries_on_disk(cache_dir) == []
+    assert not list(cache_dir.iterdir())  # no temporary file left behind either
+
+
+def test_failed_write_leaves_no_temporary_file(cache_dir, tmp_path, monkeypatch):
+    desk = desk_copy(tmp_path)
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cache.os, "replace", full_disk)
+    assert findings(load(Config(), [desk], default=False))
+    assert list(cache_dir.iterdir()) == []
+
+
+def test_old_entries_are_pruned(cache_dir, tmp_path):
+    compiled = compile_glossary(load_glossaries([DESK], include_default=False), infer=False)
+    for i in range(cache.KEEP + 3):
+        cache.write(f"{i:064x}", compiled)
+        os.utime(cache_dir / f"{i:064x}.pickle", (1_000_000 + i, 1_000_000 + i))
+    cache._prune(cache_dir)
+    kept = {p.name for p in entries_on_disk(cache_dir)}
+    assert kept == {f"{i:064x}.pickle" for i in range(3, cache.KEEP + 3)}
+    assert isinstance(cache.read(f"{cache.KEEP + 2:064x}"), CompiledGlossary)
