@@ -55,8 +55,8 @@ def _substitutions(form: str) -> list[tuple[str, str]]:
                     text.append(calque)
                     pos = end
                 text.append(form[pos:])
-                vias = sorted({s[3] for s in spans if s[3]})
-                out.append(("".join(text), "; ".join(vias)))
+                vias = dict.fromkeys(lang for s in spans if s[3] for lang in s[3].split(", "))
+                out.append(("".join(text), ", ".join(vias)))
     return out[:MAX_FORMS]
 
 
