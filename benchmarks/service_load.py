@@ -3,6 +3,7 @@
     python benchmarks/service_load.py                      # starts its own server on a free port
     python benchmarks/service_load.py --rate 30 --requests 3000 --json report.json
     python benchmarks/service_load.py --url http://127.0.0.1:8077 --pid 1234
+    python benchmarks/service_load.py --server-arg=--jobs --server-arg=1
 
 Two phases, both bounded in request count and time, both stopping by themselves:
 
@@ -11,7 +12,7 @@ Two phases, both bounded in request count and time, both stopping by themselves:
 2. open loop (the goal): requests are offered at `--rate` per second in total, whatever the server's
    pace, over at most `--concurrency` connections, until `--requests` were sent. A request's latency
    counts from the moment it was due, so a server that falls behind shows it (no coordinated
-   omission). Server RSS is sampled every second.
+   omission). The RSS of the server and its worker processes is sampled every second.
 
 Every request is a distinct ~5 KB news article (`--size`) with translation artifacts, sent to
 `POST /v1/lint` (`--endpoint v2` uses LanguageTool's `/v2/check`). Needs httpx and psutil.
@@ -77,7 +78,7 @@ def percentile(values: list[float], q: float) -> float | None:
 def summary(latencies: list[float], statuses: dict, elapsed: float) -> dict:
     ok = [ms for ms, status in latencies if status == 200]
     everything = [ms for ms, _ in latencies]
-    return {"requests": len(latencies), "ok": len(ok), "statuses": dict(sorted(statuses.items())),
+    return {"requests": len(latencies), "ok": len(ok), "statuses": dict(sorted(statuses.items(), key=str)),
             "elapsed_s": round(elapsed, 2), "answers_per_s": round(len(latencies) / elapsed, 1) if elapsed else None,
             "ok_per_s": round(len(ok) / elapsed, 1) if elapsed else None,
             "ok_ms": {"p50": _r(percentile(ok, 0.5)), "p99": _r(percentile(ok, 0.99)), "max": _r(max(ok, default=None))},
@@ -157,7 +158,7 @@ async def open_loop(target: Target, count: int, rate: float, concurrency: int, s
         memory.append((round(elapsed, 1), len(latencies), sample()))
     out = summary(latencies, statuses, elapsed)
     out["offered_per_s"] = rate
-    out["rss_mib"] = [(t, n, round(rss / 2**20, 1)) for t, n, rss in memory if rss]
+    out["memory_mib"] = [(t, n, round(rss / 2**20, 1), round(pss / 2**20, 1)) for t, n, (rss, pss) in memory if rss]
     return out
 
 
@@ -215,11 +216,30 @@ def main(argv=None) -> int:
     loopback_only(url)
     process = psutil.Process(pid) if pid else None
 
-    def rss() -> int:
+    def cpu() -> tuple[float, float]:
+        """CPU seconds (user + system) of the server process and of its worker processes."""
+        if not process:
+            return 0.0, 0.0
         try:
-            return process.memory_info().rss if process else 0
+            main_times = process.cpu_times()
+            workers = sum(sum(p.cpu_times()[:2]) for p in process.children(recursive=True))
         except psutil.Error:
-            return 0
+            return 0.0, 0.0
+        return main_times.user + main_times.system, workers
+
+    def rss() -> tuple[int, int]:
+        """RSS and PSS (pages shared after fork counted once) of the server and its worker processes."""
+        if not process:
+            return 0, 0
+        rss_total = pss_total = 0
+        try:
+            for p in (process, *process.children(recursive=True)):
+                info = p.memory_full_info()
+                rss_total += info.rss
+                pss_total += getattr(info, "pss", info.rss)
+        except psutil.Error:
+            pass
+        return rss_total, pss_total
 
     target = Target(url, args.endpoint)
     deadline = time.monotonic() + args.max_seconds
@@ -227,12 +247,18 @@ def main(argv=None) -> int:
               "cpus": os.cpu_count(), "load_average_before": [round(x, 2) for x in os.getloadavg()]}
     try:
         asyncio.run(closed_loop(target, args.warm_up, min(args.concurrency, 8), args.size, 10**6, deadline))
-        report["rss_after_warm_up_mib"] = round(rss() / 2**20, 1)
+        report["rss_pss_after_warm_up_mib"] = [round(x / 2**20, 1) for x in rss()]
         if args.throughput_requests:
             report["closed_loop"] = asyncio.run(closed_loop(target, args.throughput_requests, args.concurrency,
                                                             args.size, 2 * 10**6, deadline))
+        before = cpu()
         report["open_loop"] = asyncio.run(open_loop(target, args.requests, args.rate, args.concurrency, args.size,
                                                     3 * 10**6, deadline, rss))
+        after, answered = cpu(), report["open_loop"]["requests"]
+        if process and answered:  # what one request costs the server, whatever else runs on the machine
+            report["open_loop"]["cpu_ms_per_request"] = {
+                "server": round((after[0] - before[0]) * 1000 / answered, 2),
+                "workers": round((after[1] - before[1]) * 1000 / answered, 2)}
     finally:
         if proc:
             proc.terminate()
@@ -247,7 +273,7 @@ def render(report: dict) -> str:
     lines = [f"server {report['url']} ({report['endpoint']}), {report['article_chars']}-character articles, "
              f"{report['concurrency']} connections, {report['cpus']} CPUs "
              f"(load average before: {report['load_average_before'][0]})",
-             f"RSS after warm-up: {report['rss_after_warm_up_mib']} MiB"]
+             "server and workers after warm-up: RSS {} MiB, PSS {} MiB".format(*report["rss_pss_after_warm_up_mib"])]
     for name in ("closed_loop", "open_loop"):
         r = report.get(name)
         if not r:
@@ -257,12 +283,20 @@ def render(report: dict) -> str:
                      f"{r['ok_per_s']} ok/s; statuses {r['statuses']}; "
                      f"ok p50 {r['ok_ms']['p50']} ms, p99 {r['ok_ms']['p99']} ms, max {r['ok_ms']['max']} ms; "
                      f"all p50 {r['all_ms']['p50']} ms, p99 {r['all_ms']['p99']} ms")
-    samples = report.get("open_loop", {}).get("rss_mib", [])
+        if "cpu_ms_per_request" in r:
+            c = r["cpu_ms_per_request"]
+            lines.append(f"CPU per request: server process {c['server']} ms, worker processes {c['workers']} ms "
+                         f"(all requests, 503s included)")
+    samples = report.get("open_loop", {}).get("memory_mib", [])
     if samples:
         step = max(1, len(samples) // 12)
         shown = samples[::step] + ([samples[-1]] if (len(samples) - 1) % step else [])
-        lines.append("server RSS (s, answers, MiB): " + "  ".join(f"{t:g}s/{n}/{m}" for t, n, m in shown))
-        lines.append(f"RSS growth over the open loop: {round(samples[-1][2] - samples[0][2], 1)} MiB")
+        lines.append("memory (s / answers / RSS MiB / PSS MiB): "
+                     + "  ".join(f"{t:g}/{n}/{r}/{p}" for t, n, r, p in shown))
+        settled = next((x for x in samples if x[1] >= samples[-1][1] // 10), samples[0])
+        lines.append(f"RSS growth over the open loop: {round(samples[-1][2] - samples[0][2], 1)} MiB in all, "
+                     f"{round(samples[-1][2] - settled[2], 1)} MiB after the first {settled[1]} answers; "
+                     f"PSS {round(samples[-1][3] - samples[0][3], 1)} MiB")
     return "\n".join(lines)
 
 

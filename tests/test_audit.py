@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DESK, GLOSSARY_RULES, SRC, desk_args, validate_findings
+from conftest import GLOSSARY_RULES, SRC, desk_args, validate_findings
 from transaudit.audit import Audit, AuditError, engine_local, journal_path, report_json, sources, state
 from transaudit.audit.cli import default_report
 from transaudit.config import Config
@@ -77,7 +77,8 @@ def test_export_articles_with_custom_and_nested_fields(tmp_path):
     path.write_text("\n".join(json.dumps(o) for o in [
         {"uuid": 7, "body": {"en": "Strikes hit Kiev."}, "meta": {"published": 1710000000, "desk": ["world", "x"]},
          "lang": "en", "kind": "md"},
-        {"uuid": "a-2", "body": {"en": "<p>Calm in Odesa.</p>"}, "meta": {"published": "Tue, 02 Apr 2024 10:00:00 GMT"}},
+        {"uuid": "a-2", "body": {"en": "<p>Calm in Odesa.</p>"},
+         "meta": {"published": "Tue, 02 Apr 2024 10:00:00 GMT"}},
         {"uuid": "a-3", "body": {"en": "x"}, "meta": {"published": "last Tuesday"}, "kind": "docx"},
     ]) + "\n", encoding="utf-8")
     fields = sources.Fields(id="uuid", text="body.en", date="meta.published", section="meta.desk",
@@ -148,7 +149,8 @@ def test_dates(value, day):
 
 def test_record_holds_contract_findings_with_their_sentence(desk, glossary_rules_only):
     obj, expected = WIRE[1]
-    article = sources.Article("wire-102", "wire.jsonl:2", "sha256:x", obj["text"], "text", "2024-03-18", "europe", "en-GB")
+    article = sources.Article("wire-102", "wire.jsonl:2", "sha256:x", obj["text"], "text", "2024-03-18", "europe",
+                              "en-GB")
     record = engine_local.check(article, desk, glossary_rules_only)
     assert record["status"] == "checked" and record["words"] == 17
     assert [(f["text"], f["suggestions"][0]) for f in record["findings"]] == expected
@@ -446,6 +448,18 @@ def test_missing_matplotlib_is_one_line(tmp_path, monkeypatch, capsys):
     err = capsys.readouterr().err
     assert err == "transaudit: the HTML report needs matplotlib, which is not installed: pip install matplotlib\n"
     assert main(["audit", "a.md", "--json", "a.json", *desk_args()]) == 0  # the JSON report does not need it
+
+
+def test_missing_dask_is_one_line(tmp_path, monkeypatch, capsys):
+    from transaudit.cli import main
+
+    (tmp_path / "a.md").write_text("Kiev.\n", encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "dask", None)
+    monkeypatch.setitem(sys.modules, "dask.distributed", None)
+    monkeypatch.chdir(tmp_path)
+    assert main(["audit", "a.md", "--json", "a.json", "--engine", "dask", *desk_args()]) == 2
+    assert capsys.readouterr().err == "transaudit: --engine dask needs Dask: pip install 'transaudit[dask]'\n"
+    assert not (tmp_path / "a.json").exists()
 
 
 def test_progress_bar_on_a_terminal(tmp_path):

@@ -339,7 +339,8 @@ def test_load_config_error_type(tmp_path, monkeypatch):
 
 def test_catalog_lists_every_detector_and_the_suppression_rules():
     catalog = rule_catalog()
-    assert list(catalog) == [d.RULE for d in DETECTORS] + ["unused-suppression", "bad-suppression"]
+    assert list(catalog) == [d.RULE for d in DETECTORS] + ["unused-suppression", "bad-suppression",
+                                                          "term-mismatch", "number-mismatch"]
     assert catalog["unused-suppression"].severity == "info"
     assert catalog["bad-suppression"].severity == "warning"
     for rule in catalog.values():

@@ -69,9 +69,9 @@ def _wait_for_url(proc, log_path: Path, deadline: float) -> str:
 
 @contextmanager
 def serve(directory: Path, *args, glossaries=(DESK,)):
-    """`transaudit serve --port 0 ARGS` with the desk glossary only, until the block ends."""
+    """`transaudit serve --port 0 --jobs 1 ARGS` with the desk glossary only, until the block ends."""
     log_path = directory / f"server-{next(_counter)}.log"
-    command = [sys.executable, "-m", "transaudit", "serve", "--port", "0", "--no-default-glossary",
+    command = [sys.executable, "-m", "transaudit", "serve", "--port", "0", "--jobs", "1", "--no-default-glossary",
                *itertools.chain.from_iterable(("--glossary", str(g)) for g in glossaries), *map(str, args)]
     with open(log_path, "wb") as err:
         proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err,
@@ -418,11 +418,11 @@ def test_body_and_text_limits(tmp_path):
 
 def test_deadline_and_bounded_concurrency(tmp_path):
     long_text = (NEWS + "\n") * 2500  # ~260,000 characters: far longer than 250 ms to check
-    args = ("--timeout", 0.25, "--threads", 1, "--max-pending", 1, "--max-text", 400_000, "--max-body", 2_000_000)
+    args = ("--timeout", 0.25, "--jobs", 1, "--max-pending", 1, "--max-text", 400_000, "--max-body", 2_000_000)
     with serve(tmp_path, *args) as s, s.client() as c:
         r = c.post("/v1/lint", json={"text": long_text})
         assert r.status_code == 504 and r.json() == {"error": "checking took longer than 0.25 s"}
-        # the overrunning check still holds its slot until its thread finishes
+        # the overrunning check still holds its slot until its worker process is done with it
         assert c.get("/healthz").json()["in_flight"] == 1
         r = c.post("/v1/lint", json={"text": CLEAN})
         assert r.status_code == 503 and r.headers["retry-after"] == "1"
@@ -436,18 +436,29 @@ def test_deadline_and_bounded_concurrency(tmp_path):
         assert r.status_code == 200 and r.json()["findings"][0]["text"] == "Pantyr"
 
 
-def test_worker_processes_serve_the_same_port(tmp_path):
-    def started():
-        return set(re.findall(r"Started server process \[(\d+)\]", s.log()))
+def _children(pid: int) -> list[int]:
+    """Process ids of the children of `pid` (Linux /proc)."""
+    return [int(c) for task in Path(f"/proc/{pid}/task").iterdir() for c in (task / "children").read_text().split()]
 
-    with serve(tmp_path, "--workers", 2) as s, s.client() as c:
-        _wait(lambda: len(started()) == 2, "both worker processes")
-        for _ in range(4):
-            body = c.post("/v1/lint", json={"text": NEWS}).json()
-            assert spans(NEWS, body["findings"])[0] == ("listed-variant", "Pantyr", ["Pantsir"])
-        body = c.post("/v2/check", data={"text": NEWS, "language": "en-US"}).json()
-        assert [m["offset"] for m in body["matches"]] == [utf16(NEWS, NEWS.index(w)) for w in ("Pantyr", "missile", "Kiev")]
-    assert "2 worker processes" in s.log()
+
+@pytest.mark.skipif(not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists(),
+                    reason="needs /proc/PID/task/TID/children")
+def test_a_killed_worker_process_is_replaced(tmp_path):
+    import signal
+
+    with serve(tmp_path) as s, s.client() as c:
+        assert c.post("/v1/lint", json={"text": NEWS}).status_code == 200
+        forkserver = [p for p in _children(s.proc.pid) if b"forkserver" in Path(f"/proc/{p}/cmdline").read_bytes()]
+        workers = _children(forkserver[0])
+        assert len(workers) == 1  # --jobs 1
+        os.kill(workers[0], signal.SIGKILL)
+        time.sleep(0.5)
+        r = c.post("/v1/lint", json={"text": NEWS})
+        assert r.status_code == 500 and "worker process stopped" in r.json()["error"]
+        r = c.post("/v1/lint", json={"text": NEWS})
+        assert r.status_code == 200 and len(r.json()["findings"]) == 3
+        assert c.get("/healthz").json()["in_flight"] == 0
+    assert "a worker process stopped unexpectedly" in s.log()
 
 
 # ---------------------------------------------------------------- security

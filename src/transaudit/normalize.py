@@ -73,26 +73,38 @@ def fold(text: str) -> Folded:
     keep: list[str] = [" "]
     start: list[int] = [0]
     end: list[int] = [0]
+    add, add_start, add_end = keep.append, start.append, end.append
+    starts, ends = start.extend, end.extend
+    spaced = True  # keep[-1] == " "
     for m in _TOKEN.finditer(text):
-        s, token = _unquote(m.start(), m.group())
-        if not token:
-            continue
-        if keep[-1] != " ":
-            keep.append(" ")
-            start.append(s)
-            end.append(s)
+        s, token = m.start(), m.group()
+        if token[0] in APOSTROPHES or token[-1] in APOSTROPHES:
+            s, token = _unquote(s, token)
+            if not token:
+                continue
+        if not spaced:
+            add(" ")
+            add_start(s)
+            add_end(s)
         if token.isascii() and "'" not in token and "`" not in token:
-            pieces = _CAMEL.split(token) if not token.islower() else [token]
+            # the common case: one plain ASCII word, one key character per character
+            if token.islower() or token[1:].islower() or token.isupper():
+                add(token)
+                starts(range(s, s + len(token)))
+                ends(range(s + 1, s + len(token) + 1))
+                spaced = False
+                continue
             pos = s
-            for k, piece in enumerate(pieces):
+            for k, piece in enumerate(_CAMEL.split(token)):
                 if k:
-                    keep.append(" ")
-                    start.append(pos)
-                    end.append(pos)
-                keep.append(piece)
-                start.extend(range(pos, pos + len(piece)))
-                end.extend(range(pos + 1, pos + len(piece) + 1))
+                    add(" ")
+                    add_start(pos)
+                    add_end(pos)
+                add(piece)
+                starts(range(pos, pos + len(piece)))
+                ends(range(pos + 1, pos + len(piece) + 1))
                 pos += len(piece)
+            spaced = False
             continue
         prev = ""
         for i, c in enumerate(token, s):
@@ -102,17 +114,18 @@ def fold(text: str) -> Folded:
                     end[-1] = i + 1
                 continue
             if prev.islower() and c.isupper():
-                keep.append(" ")
-                start.append(i)
-                end.append(i)
+                add(" ")
+                add_start(i)
+                add_end(i)
             prev = c
             for ch in f:
-                keep.append(ch)
-                start.append(i)
-                end.append(i + 1)
-    keep.append(" ")
-    start.append(len(text))
-    end.append(len(text))
+                add(ch)
+                add_start(i)
+                add_end(i + 1)
+        spaced = keep[-1] == " "
+    add(" ")
+    add_start(len(text))
+    add_end(len(text))
     kept = "".join(keep)
     return Folded(low=_lower(kept), keep=kept, start=start, end=end)
 

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 from collections import deque
+from contextlib import closing
 from dataclasses import asdict, dataclass, field
 
 
@@ -130,11 +131,12 @@ class Audit:
 
         workers = self.workers or ((os.cpu_count() or 1) if self.engine == "dask" else 1)
         partition = max(1, min(64, total // (4 * workers) or 1))
-        for record in self._engine(unchecked(), partition):
-            while slots[0] is not None:
-                yield resumed(slots.popleft()), False
-            slots.popleft()
-            yield record, True
+        with closing(self._engine(unchecked(), partition)) as records:  # stops workers on any exit
+            for record in records:
+                while slots[0] is not None:
+                    yield resumed(slots.popleft()), False
+                slots.popleft()
+                yield record, True
         while slots:
             yield resumed(slots.popleft()), False
 
@@ -153,16 +155,17 @@ class Audit:
             outcome.note = journal.note
             writer = report_json.Writer(self.json_report, info, self.title) if self.json_report else None
             try:
-                for index, (record, fresh) in enumerate(self._records(journal, total)):
-                    if fresh:
-                        journal.append(record)
-                    outcome.checked += fresh
-                    outcome.resumed += not fresh
-                    aggregate.add(index, record)
-                    if writer:
-                        writer.add(record)
-                    if on_record:
-                        on_record(record, fresh)
+                with closing(self._records(journal, total)) as records:
+                    for index, (record, fresh) in enumerate(records):
+                        if fresh:
+                            journal.append(record)
+                        outcome.checked += fresh
+                        outcome.resumed += not fresh
+                        aggregate.add(index, record)
+                        if writer:
+                            writer.add(record)
+                        if on_record:
+                            on_record(record, fresh)
                 summary = aggregate.result()
                 if writer:
                     writer.finish(summary)

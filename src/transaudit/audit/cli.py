@@ -21,7 +21,8 @@ def add_parser(sub) -> list[str]:
                    help="directory, file, glob, or JSON Lines export (*.jsonl, *.ndjson, optionally .gz)")
     p.add_argument("--report", metavar="FILE.html",
                    help="HTML report (default: reports/NAME.html, NAME from the first input)")
-    p.add_argument("--json", dest="json_report", metavar="FILE.json", help="JSON report (CONTRACTS §3 plus aggregates)")
+    p.add_argument("--json", dest="json_report", metavar="FILE.json",
+                   help="JSON report (CONTRACTS §3 plus aggregates)")
     p.add_argument("--title", help="the report's title (default: the report's file name)")
     p.add_argument("--glossary", action="append", default=[], metavar="FILE",
                    help="extra glossary (YAML, CSV or TBX); repeatable, later files win")
@@ -87,42 +88,37 @@ def _glossary(args, config):
     return compiled
 
 
-class _Bar:
-    """A rich progress bar on stderr when it is a terminal; nothing otherwise."""
+class _Progress:
+    """Counts the articles done; on a terminal, also shows a rich progress bar on stderr."""
 
-    def __init__(self, total: int):
-        from rich.console import Console
-        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
-                                   TimeRemainingColumn)
+    def __init__(self, total: int, visible: bool):
+        self.done = self.findings = 0
+        self.bar = None
+        if visible:
+            from rich.console import Console
+            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                                       TimeRemainingColumn)
 
-        self.findings = 0
-        self.progress = Progress(TextColumn("[bold]auditing"), BarColumn(), MofNCompleteColumn(),
-                                 TextColumn("articles · {task.fields[findings]} findings"),
-                                 TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(),
-                                 console=Console(stderr=True), transient=False)
-        self.task = self.progress.add_task("audit", total=total, findings=0)
+            self.bar = Progress(TextColumn("[bold]auditing"), BarColumn(), MofNCompleteColumn(),
+                                TextColumn("articles · {task.fields[findings]} findings"),
+                                TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(),
+                                console=Console(stderr=True))
+            self.task = self.bar.add_task("audit", total=total, findings=0)
 
     def __enter__(self):
-        self.progress.start()
+        if self.bar:
+            self.bar.start()
         return self
 
     def __exit__(self, *exc):
-        self.progress.stop()
+        if self.bar:
+            self.bar.stop()
 
     def __call__(self, record: dict, fresh: bool) -> None:
+        self.done += 1
         self.findings += len(record["findings"])
-        self.progress.update(self.task, advance=1, findings=self.findings)
-
-
-class _Quiet:
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        pass
-
-    def __call__(self, record: dict, fresh: bool) -> None:
-        pass
+        if self.bar:
+            self.bar.update(self.task, advance=1, findings=self.findings)
 
 
 def command(args) -> int:
@@ -154,18 +150,12 @@ def command(args) -> int:
         total = audit.total()
     except (ConfigError, GlossaryError, AuditError) as e:
         return _fail(str(e))
-    seen = [0]
-    bar = _Bar(total) if sys.stderr.isatty() else _Quiet()
-
-    def on_record(record, fresh):
-        seen[0] += 1
-        bar(record, fresh)
-
+    progress = _Progress(total, visible=sys.stderr.isatty())
     try:
-        with bar:
-            outcome = audit.run(on_record, total=total)
+        with progress:
+            outcome = audit.run(progress, total=total)
     except KeyboardInterrupt:
-        print(f"transaudit: interrupted after {seen[0]:,} of {total:,} articles; run the same command again "
+        print(f"transaudit: interrupted after {progress.done:,} of {total:,} articles; run the same command again "
               f"to resume ({audit.journal_path})", file=sys.stderr)
         return EXIT_INTERRUPTED
     except AuditError as e:

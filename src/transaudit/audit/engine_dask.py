@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
+import threading
+from contextlib import contextmanager
 from typing import Iterable, Iterator
 
 from . import AuditError
@@ -30,15 +33,29 @@ def require() -> None:
 def local_cluster(workers: int):
     """Worker processes with one thread each. The scheduler's HTTP endpoint (health, metrics) still
     listens on the loopback interface; when its usual port is taken it picks another, and says so in
-    a warning that is not the user's business."""
+    a warning that is not the user's business. The workers start with SIGINT ignored (an ignored
+    signal survives exec), so a Ctrl-C in the terminal reaches only this process, which then closes
+    the cluster in order instead of every worker printing its own traceback."""
     import warnings
 
     from dask.distributed import LocalCluster
 
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), _sigint_ignored():
         warnings.filterwarnings("ignore", message=r"Port \d+ is already in use")
         return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                            dashboard_address=None, silence_logs=logging.ERROR)
+                            dashboard_address=None, silence_logs=logging.CRITICAL)
+
+
+@contextmanager
+def _sigint_ignored():
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def ship(client, compiled):
@@ -55,7 +72,10 @@ def connect(scheduler: str | None, workers: int | None):
             return Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False), None
         except (OSError, TimeoutError, ValueError) as e:
             raise AuditError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from None
-    cluster = local_cluster(workers or os.cpu_count() or 1)
+    try:
+        cluster = local_cluster(workers or os.cpu_count() or 1)
+    except (OSError, RuntimeError, TimeoutError) as e:
+        raise AuditError(f"cannot start a local Dask cluster: {e}") from None
     try:
         return Client(cluster, set_as_default=False), cluster
     except BaseException:

@@ -54,7 +54,8 @@ article{background:#fff;border:1px solid var(--line);border-radius:8px;padding:1
 article ol{margin:8px 0 0;padding-left:22px}
 article li{margin:0 0 10px;padding:4px 6px;border-radius:6px}
 li:target,article:target{outline:3px solid #ffca28}
-.sentence{margin:4px 0 0;padding:6px 10px;background:#f8f9fb;border-left:3px solid var(--line);font-family:Georgia,serif}
+.sentence{margin:4px 0 0;padding:6px 10px;background:#f8f9fb;border-left:3px solid var(--line);
+  font-family:Georgia,serif}
 mark{background:#ffe082;padding:0 2px;border-radius:2px}
 .fix{color:#2e7d32;font-weight:600}
 code{font-size:13px;background:#eef1f5;padding:0 4px;border-radius:3px}
@@ -114,11 +115,12 @@ def _breakdowns(a: dict, svgs: dict) -> str:
     sev = [[f'<span class="sev {s}">{s}</span>', _num(n)] for s, n in a["by_severity"].items()]
     parts.append(_section("by-severity", "Findings by severity",
                           _pair(svgs.get("severity"), _table(["severity", "findings"], sev, {1}))))
-    entries = [[esc(e["canonical"] or e["entry"]) + (f' <span class="muted">{esc(e["entry"])}</span>' if e["entry"] else "")
+    entries = [[f'{esc(e["canonical"] or e["entry"])} <span class="muted">{esc(e["entry"])}</span>'
                 if e["entry"] else '<span class="muted">(no glossary entry)</span>',
                 _num(e["findings"]), _num(e["articles"])] for e in a["by_entry"]]
     parts.append(_section("by-entry", "Findings by glossary entry",
-                          _pair(svgs.get("entries"), _table(["entry", "findings", "articles"], entries, {1, 2}, TABLE_ROWS))))
+                          _pair(svgs.get("entries"),
+                                _table(["entry", "findings", "articles"], entries, {1, 2}, TABLE_ROWS))))
     sections = [[esc(s["section"]) if s["section"] else '<span class="muted">(no section)</span>',
                  _num(s["articles"]), _num(s["findings"]), _num(s["findings_per_article"])] for s in a["by_section"]]
     parts.append(_section("by-section", "Findings by section",
@@ -142,7 +144,8 @@ def _wrong_forms(a: dict, first_anchor: dict[str, str]) -> str:
         text = esc(f["text"])
         if f["text"] in first_anchor:
             text = f'<a href="#{first_anchor[f["text"]]}">{text}</a>'
-        rows.append([text, f'<span class="fix">{esc(", ".join(f["suggestions"]))}</span>' if f["suggestions"] else "–",
+        fix = f'<span class="fix">{esc(", ".join(f["suggestions"]))}</span>' if f["suggestions"] else "–"
+        rows.append([text, fix,
                      _num(f["findings"]), _num(f["articles"]), ", ".join(f"<code>{esc(r)}</code>" for r in f["rules"])])
     body = _table(["wrong form", "suggestion", "findings", "articles", "rule"], rows, {2, 3}) if rows else \
         '<p class="muted">No findings.</p>'

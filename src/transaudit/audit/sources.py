@@ -30,7 +30,8 @@ EXPORT_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 FORMAT_NAMES = {"markdown": "markdown", "md": "markdown", "text/markdown": "markdown",
                 "html": "html", "htm": "html", "text/html": "html",
                 "text": "text", "txt": "text", "plain": "text", "text/plain": "text"}
-_HTML_TAG = re.compile(r"<(?:p|div|br|h[1-6]|span|a|ul|ol|li|figure|figcaption|img|strong|em|b|i|blockquote)\b[^>]*>", re.I)
+_HTML_TAG = re.compile(r"<(?:p|div|br|h[1-6]|span|a|ul|ol|li|figure|figcaption|img|strong|em|b|i|blockquote)\b[^>]*>",
+                       re.I)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 
 

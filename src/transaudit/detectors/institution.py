@@ -77,17 +77,17 @@ def _phrases(text: str):
     run: list[re.Match] = []
     for m in _WORD.finditer(text):
         w = m.group()
-        gap = text[run[-1].end():m.start()] if run else ""
-        joined = not run or (gap.strip() == "" and "\n\n" not in gap)
-        if w[0].isupper() and joined:
+        upper = w[0].isupper()
+        if not run:  # most words: lower case, outside any run
+            if upper:
+                run = [m]
+            continue
+        gap = text[run[-1].end():m.start()]
+        if gap.strip() == "" and "\n\n" not in gap and (upper or (w.islower() and w.lower() in function_words)):
             run.append(m)
             continue
-        if w.lower() in function_words and w.islower() and run and joined:
-            run.append(m)
-            continue
-        if run:
-            yield run
-        run = [m] if w[0].isupper() else []
+        yield run
+        run = [m] if upper else []
     if run:
         yield run
 

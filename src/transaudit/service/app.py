@@ -3,11 +3,10 @@
 Endpoints: `GET /` (the check page), `GET /healthz`, `POST /v1/lint`, `GET /v1/rules`,
 `GET /v1/glossary`, and LanguageTool's `POST /v2/check` and `GET /v2/languages`.
 
-Every lint runs in a small thread pool under a deadline; at most `max_pending` lints are queued or
-running at once (a lint that overran its deadline still counts until its thread finishes), more get
-503. Request text and paths are never logged: the access log names the method, the route (or "-"),
-the status and the time. The service reads only its own configuration and glossary files; the
-`path` of a request is a label.
+Every check runs in a worker process (worker.py) under a deadline (504 past it); at most
+`max_pending` checks are queued or running at once, more get 503. Request text and paths are never
+logged: the access log names the method, the route (or "-"), the status and the time. The service
+reads only its own configuration and glossary files; the `path` of a request is a label.
 """
 from __future__ import annotations
 
@@ -18,12 +17,9 @@ import hmac
 import json
 import logging
 import re
-import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from functools import partial
 from importlib import resources
 
 from starlette.applications import Starlette
@@ -37,14 +33,10 @@ from starlette.routing import Route
 
 from .. import __version__
 from ..config import rule_catalog
-from ..document import Document, detect_format
-from ..engine import run
-from ..formatters.json import document
-from ..markup import mask
-from ..results import FileResult
-from ..suppress import configure
+from ..document import detect_format
 from . import languagetool as lt
-from .reload import Reloader, Snapshot
+from .reload import Reloader
+from .worker import Busy, Crashed, Overran, Workers, check_v2, lint_v1
 
 log = logging.getLogger("transaudit.service")
 access_log = logging.getLogger("transaudit.service.access")
@@ -62,9 +54,9 @@ SECURITY_HEADERS = [(b"cache-control", b"no-store"), (b"x-content-type-options",
 class Limits:
     max_body: int = 2 * 1024 * 1024  # bytes of one request body (413 above)
     max_text: int = 100_000          # characters of one text (413 above)
-    timeout: float = 10.0            # seconds one lint may take, queueing included (504 above)
-    threads: int = 2                 # lints running at once
-    max_pending: int = 32            # lints queued or running at once (503 above)
+    timeout: float = 10.0            # seconds one check may take, queueing included (504 above)
+    jobs: int = 2                    # checks running at once, each in a worker process
+    max_pending: int = 32            # checks queued or running at once (503 above)
 
 
 @dataclass(frozen=True)
@@ -83,49 +75,6 @@ class HTTPError(Exception):
 
 def error(status: int, message: str, headers: dict | None = None) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status, headers=headers)
-
-
-# ---------------------------------------------------------------- bounded lint workers
-
-
-class Workers:
-    """A thread pool with a deadline per job and a bound on the jobs queued or running."""
-
-    def __init__(self, limits: Limits):
-        self.limits = limits
-        self.pool = ThreadPoolExecutor(limits.threads, thread_name_prefix="transaudit-lint")
-        self.pending = 0
-
-    async def run(self, fn):
-        if self.pending >= self.limits.max_pending:
-            raise HTTPError(503, f"server busy: {self.pending} checks in progress, retry later",
-                            {"Retry-After": "1"})
-        abandoned = threading.Event()
-
-        def job():
-            if abandoned.is_set():  # its deadline passed while it was queued: do not start it
-                return None
-            return fn()
-
-        self.pending += 1
-        future = asyncio.get_running_loop().run_in_executor(self.pool, job)
-        future.add_done_callback(self._done)
-        try:
-            return await asyncio.wait_for(asyncio.shield(future), self.limits.timeout)
-        except TimeoutError:
-            abandoned.set()
-            raise HTTPError(504, f"checking took longer than {self.limits.timeout:g} s") from None
-        except asyncio.CancelledError:  # the client went away
-            abandoned.set()
-            raise
-
-    def _done(self, future) -> None:
-        self.pending -= 1
-        if not future.cancelled():
-            future.exception()  # retrieved, so asyncio does not log it
-
-    def close(self) -> None:
-        self.pool.shutdown(wait=False, cancel_futures=True)
 
 
 # ---------------------------------------------------------------- middleware
@@ -222,37 +171,13 @@ def _page() -> tuple[str, str]:
     return html, csp
 
 
-# ---------------------------------------------------------------- linting (in worker threads)
-
-
-def _lint(snapshot: Snapshot, doc: Document) -> dict:
-    """The CONTRACTS §3 document of one text, built by formatters.json."""
-    findings = configure(run(doc, snapshot.compiled, snapshot.config), snapshot.config)
-    return document([FileResult(doc.path, doc, tuple(findings))], snapshot.info)
-
-
-def _lint_v1(snapshot: Snapshot, text: str, path: str, fmt: str) -> dict:
-    out = _lint(snapshot, Document.from_text(text, path, fmt))
-    file = out["files"][0]
-    return {"version": out["version"], "tool": out["tool"], "glossary": out["glossary"],
-            "path": file["path"], "findings": file["findings"], "summary": out["summary"]}
-
-
-def _check_v2(snapshot: Snapshot, src: lt.Source, lang, filters, auto: bool, software: dict,
-              descriptions: dict) -> dict:
-    doc = Document(path="<check>", text=src.text, format="text", masked=mask(src.plain, "text"))
-    findings = _lint(snapshot, doc)["files"][0]["findings"]
-    detected = lt.detect(src) if auto else None
-    return lt.response(findings, src, lang, software, descriptions, filters, detected)
-
-
 # ---------------------------------------------------------------- the application
 
 
 class Service:
     def __init__(self, reloader: Reloader, settings: Settings):
         self.reloader, self.settings, self.limits = reloader, settings, settings.limits
-        self.workers = Workers(settings.limits)
+        self.workers = Workers(self.limits.jobs, self.limits.max_pending, self.limits.timeout, reloader.snapshot)
         catalog = rule_catalog()
         self.catalog = catalog
         self.descriptions = {r.id: r.summary for r in catalog.values()}
@@ -308,8 +233,7 @@ class Service:
         if fmt not in FORMATS:
             raise HTTPError(400, f"'format' must be one of {', '.join(FORMATS)}")
         self._text(text)
-        snapshot = self.reloader.snapshot
-        return JSONResponse(await self.workers.run(partial(_lint_v1, snapshot, text, path or "<text>", fmt)))
+        return JSONResponse(await self._run(lint_v1, text, path or "<text>", fmt))
 
     async def check(self, request: Request) -> Response:
         async with request.form(max_files=0, max_part_size=self.limits.max_body) as form:
@@ -325,8 +249,18 @@ class Service:
             raise HTTPError(400, str(e)) from None
         self._text(src.text)
         auto = fields["language"].lower() == "auto"
-        job = partial(_check_v2, self.reloader.snapshot, src, lang, filters, auto, self.software, self.descriptions)
-        return JSONResponse(await self.workers.run(job))
+        return JSONResponse(await self._run(check_v2, src, lang, filters, auto, self.software, self.descriptions))
+
+    async def _run(self, fn, *args):
+        try:
+            return await self.workers.run(fn, *args)
+        except Busy as e:
+            raise HTTPError(503, f"server busy: {e} checks in progress, retry later", {"Retry-After": "1"}) from None
+        except Overran:
+            raise HTTPError(504, f"checking took longer than {self.limits.timeout:g} s") from None
+        except Crashed:
+            log.error("a worker process stopped unexpectedly; started a new one")
+            raise HTTPError(500, "the check failed (worker process stopped); retry") from None
 
     async def languages(self, request: Request) -> Response:
         return JSONResponse(lt.languages())
@@ -371,9 +305,10 @@ def create_app(reloader: Reloader, settings: Settings = Settings()) -> Starlette
 
     @asynccontextmanager
     async def lifespan(app):
+        await service.workers.start()
         task = None
         if settings.reload_interval > 0:
-            task = asyncio.create_task(reloader.watch(settings.reload_interval))
+            task = asyncio.create_task(reloader.watch(settings.reload_interval, service.workers.use))
         try:
             yield
         finally:

@@ -5,18 +5,13 @@ Only argparse is imported at the top: Starlette and uvicorn (the `service` extra
 from __future__ import annotations
 
 import argparse
-import ipaddress
-import json
 import logging
 import os
-import socket
 import sys
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 MIN_TOKEN = 16
-WORKER_ARGS = "TRANSAUDIT_SERVE_ARGS"  # how `--workers N` hands the arguments to its worker processes
-WORKER_KEYS = ("config", "glossary", "no_default_glossary", "token_file", "cors_origin", "reload_interval",
-               "max_body", "max_text", "timeout", "threads", "max_pending", "log_level")
+BACKLOG = 2048  # uvicorn's default
 
 
 def add_parser(sub) -> list[str]:
@@ -39,17 +34,18 @@ def add_parser(sub) -> list[str]:
     p.add_argument("--max-text", type=int, default=100_000, metavar="CHARS", help="longest text (413 above)")
     p.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
                    help="longest time one check may take, queueing included (504 above)")
-    p.add_argument("--threads", type=int, default=2, metavar="N", help="checks running at once")
+    p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+                   help="checks running at once, each in a worker process (default: the number of CPUs)")
     p.add_argument("--max-pending", type=int, default=32, metavar="N",
                    help="checks queued or running at once (503 above)")
-    p.add_argument("--workers", type=int, default=1, metavar="N",
-                   help="worker processes, each with its own glossary copy and limits (use the cores)")
     p.add_argument("--max-connections", type=int, default=256, metavar="N", help="open connections and requests (503 above)")
     p.add_argument("--log-level", choices=("debug", "info", "warning", "error"), default="info")
     return ["serve"]
 
 
 def is_loopback(host: str) -> bool:
+    import ipaddress
+
     if host == "localhost":
         return True
     try:
@@ -75,12 +71,16 @@ def read_token(path: str) -> str:
     return token
 
 
-def bind(host: str, port: int) -> socket.socket:
+def bind(host: str, port: int):
+    """A listening socket on host:port."""
+    import socket
+
     family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
     sock = socket.socket(family, kind, proto)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind(address)
+        sock.listen(BACKLOG)  # connections wait in the backlog while the workers start, rather than fail
     except OSError:
         sock.close()
         raise
@@ -93,7 +93,7 @@ def _fail(message: str) -> int:
 
 
 def _check_limits(args) -> str | None:
-    for name in ("max_body", "max_text", "threads", "max_pending", "max_connections", "workers"):
+    for name in ("max_body", "max_text", "jobs", "max_pending", "max_connections"):
         if getattr(args, name) < 1:
             return f"--{name.replace('_', '-')} must be at least 1"
     if args.timeout <= 0 or args.reload_interval < 0:
@@ -101,40 +101,16 @@ def _check_limits(args) -> str | None:
     return None
 
 
-def _settings(args, token):
-    from .app import Limits, Settings
-
-    limits = Limits(args.max_body, args.max_text, args.timeout, args.threads, args.max_pending)
-    return Settings(limits, token, tuple(args.cors_origin), args.reload_interval)
-
-
-def _reloader(args):
-    from .reload import Loader, Reloader
-
-    return Reloader(Loader(args.config, args.glossary, not args.no_default_glossary))
-
-
-def app_from_environment():
-    """uvicorn's application factory in each worker process of `--workers N`: the arguments come
-    from the parent through WORKER_ARGS (the token stays in its file)."""
-    from .app import create_app
-
-    args = argparse.Namespace(**json.loads(os.environ[WORKER_ARGS]))
-    logging.basicConfig(level=args.log_level.upper(), format=LOG_FORMAT, stream=sys.stderr)
-    token = read_token(args.token_file) if args.token_file else None
-    return create_app(_reloader(args), _settings(args, token))
-
-
 def command(args) -> int:
     try:
         import uvicorn
-        from uvicorn.supervisors import Multiprocess
 
-        from .app import create_app
+        from .app import Limits, Settings, create_app
     except ImportError as e:
         return _fail(f"serve needs the service extra (pip install 'transaudit[service]'): {e}")
     from ..config import ConfigError
     from ..glossary import GlossaryError
+    from .reload import Loader, Reloader
 
     logging.basicConfig(level=args.log_level.upper(), format=LOG_FORMAT, stream=sys.stderr)
     log = logging.getLogger("transaudit.service")
@@ -150,24 +126,21 @@ def command(args) -> int:
     if not token and not is_loopback(args.host):
         return _fail(f"binding to {args.host} (not a loopback address) needs --token-file")
     try:
-        reloader = _reloader(args)  # with --workers, this checks the files and fills the glossary cache
+        reloader = Reloader(Loader(args.config, args.glossary, not args.no_default_glossary))
     except (ConfigError, GlossaryError) as e:
         return _fail(str(e))
     try:
         sock = bind(args.host, args.port)
     except OSError as e:
         return _fail(f"cannot listen on {args.host}:{args.port}: {e.strerror or e}")
-    options = dict(log_config=None, log_level=args.log_level, access_log=False, server_header=False,
-                   limit_concurrency=args.max_connections, timeout_graceful_shutdown=5)
+    limits = Limits(args.max_body, args.max_text, args.timeout, args.jobs, args.max_pending)
+    app = create_app(reloader, Settings(limits, token, tuple(args.cors_origin), args.reload_interval))
+    config = uvicorn.Config(app, log_config=None, log_level=args.log_level, access_log=False, server_header=False,
+                            limit_concurrency=args.max_connections, timeout_graceful_shutdown=5)
     host, port = sock.getsockname()[:2]
     shown = f"[{host}]" if ":" in host else host
     info = reloader.snapshot.info
-    log.info("listening on http://%s:%d/ (glossary: %d entries, %s; %d worker process%s)", shown, port,
-             info.glossary_entries, info.glossary_hash, args.workers, "es" * (args.workers > 1))
-    if args.workers == 1:
-        uvicorn.Server(uvicorn.Config(create_app(reloader, _settings(args, token)), **options)).run(sockets=[sock])
-        return 0
-    os.environ[WORKER_ARGS] = json.dumps({k: getattr(args, k) for k in WORKER_KEYS})
-    config = uvicorn.Config(f"{__name__}:app_from_environment", factory=True, workers=args.workers, **options)
-    Multiprocess(config, sockets=[sock]).run()
+    log.info("listening on http://%s:%d/ (glossary: %d entries, %s)", shown, port, info.glossary_entries,
+             info.glossary_hash)
+    uvicorn.Server(config).run(sockets=[sock])
     return 0

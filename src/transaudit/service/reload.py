@@ -20,7 +20,7 @@ from ..results import RunInfo
 
 log = logging.getLogger("transaudit.service")
 
-# linted once per build, so the first request does not pay for lazily loaded word lists
+# linted once by each worker process, so the first request does not pay for lazily loaded word lists
 WARM_UP = "The Pantyr missile complex was seen near Kiev, the special services said on Monday."
 
 
@@ -61,8 +61,6 @@ class Loader:
 
     def build(self) -> Snapshot:
         """Raises ConfigError or GlossaryError."""
-        from ..document import Document
-        from ..engine import run
         from ..linter import load
 
         # stamps are taken before each file is read: a write during the build triggers another
@@ -74,7 +72,6 @@ class Loader:
         compiled = load(config, self.glossaries, default=config.default_glossary and self.default)
         for warning in compiled.glossary.warnings:
             log.warning("glossary: %s", warning)
-        run(Document.from_text(WARM_UP, "<warm-up>"), compiled, config)
         g = compiled.glossary
         info = RunInfo(len(g.entries), g.hash, g.sources, __version__)
         return Snapshot(config, compiled, info, config_files + glossary_files, before,
@@ -96,13 +93,16 @@ class Reloader:
             return None
         return current
 
-    async def check(self) -> bool:
-        """Rebuild (in a worker thread) when something changed; True when a new snapshot is in use."""
+    async def check(self, prepare=None) -> bool:
+        """Rebuild (in a thread) when something changed, then `await prepare(snapshot)` (the worker
+        processes) before the new snapshot is used; True when it is."""
         current = self.changed()
         if current is None:
             return False
         try:
             new = await asyncio.get_running_loop().run_in_executor(None, self.loader.build)
+            if prepare:
+                await prepare(new)
         except (ConfigError, GlossaryError) as e:
             self._failed = current
             log.error("reload failed, keeping glossary %s: %s", self.snapshot.info.glossary_hash, one_line(e))
@@ -116,8 +116,8 @@ class Reloader:
         log.info("reloaded glossary: %d entries, %s", new.info.glossary_entries, new.info.glossary_hash)
         return True
 
-    async def watch(self, interval: float) -> None:
+    async def watch(self, interval: float, prepare=None) -> None:
         """Check every `interval` seconds until cancelled."""
         while True:
             await asyncio.sleep(interval)
-            await self.check()
+            await self.check(prepare)

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import os
+import select
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -44,10 +47,29 @@ class Crashed(Exception):
 # ---------------------------------------------------------------- inside a worker process
 
 
-def _start(snapshot: Snapshot) -> None:
+def _start(snapshot: Snapshot, server: int) -> None:
     global _snapshot
     _snapshot = snapshot
+    threading.Thread(target=_exit_with, args=(server,), daemon=True, name="exit-with-server").start()
     run(Document.from_text(WARM_UP, "<warm-up>"), snapshot.compiled, snapshot.config)  # loads lazy word lists
+
+
+def _exit_with(server: int) -> None:
+    """End this worker when the server process ends, however it ends (a worker holds both ends of
+    its queue pipes, so it would never see them close)."""
+    try:
+        fd = os.pidfd_open(server)
+    except (AttributeError, OSError):  # no pidfd: poll
+        while True:
+            time.sleep(1)
+            try:
+                os.kill(server, 0)
+            except ProcessLookupError:
+                os._exit(0)
+            except PermissionError:  # the pid now belongs to another user's process
+                os._exit(0)
+    select.select([fd], [], [])
+    os._exit(0)
 
 
 def _ready() -> bool:
@@ -97,33 +119,41 @@ class Workers:
         self.pool = self._pool(snapshot)
 
     def _pool(self, snapshot: Snapshot) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.jobs, mp_context=self.context, initializer=_start, initargs=(snapshot,))
+        return ProcessPoolExecutor(self.jobs, mp_context=self.context, initializer=_start,
+                                   initargs=(snapshot, os.getpid()))
 
-    def prestart(self) -> None:
-        """Start every worker process now rather than at the first checks."""
-        for _ in range(self.jobs):
-            self.pool.submit(_ready)
+    async def start(self, pool: ProcessPoolExecutor | None = None) -> None:
+        """Start every worker process of the pool and wait until each has warmed up."""
+        pool = pool or self.pool
+        await asyncio.gather(*(asyncio.wrap_future(pool.submit(_ready)) for _ in range(self.jobs)))
 
-    def use(self, snapshot: Snapshot) -> None:
-        """Checks from now on use `snapshot`; the old pool finishes its queue, then its processes exit."""
-        old, self.snapshot, self.pool = self.pool, snapshot, self._pool(snapshot)
-        self.prestart()
+    async def use(self, snapshot: Snapshot) -> None:
+        """Checks use `snapshot` once its workers are ready; the old pool finishes its queue, then its
+        processes exit."""
+        new = self._pool(snapshot)
+        try:
+            await self.start(new)
+        except BaseException:
+            new.shutdown(wait=False, cancel_futures=True)
+            raise
+        old, self.snapshot, self.pool = self.pool, snapshot, new
         old.shutdown(wait=False)
 
     async def run(self, fn, *args):
         """fn(snapshot, *args) in a worker process; raises Busy, Overran or Crashed."""
         if self.pending >= self.max_pending:
             raise Busy(self.pending)
+        pool = self.pool
         try:
-            job = self.pool.submit(_call, time.time() + self.timeout, fn, args)
+            job = pool.submit(_call, time.time() + self.timeout, fn, args)
         except BrokenProcessPool:
-            self._replace()
+            self._replace(pool)
             raise Crashed() from None
         self.pending += 1
         future = asyncio.wrap_future(job)
         future.add_done_callback(self._done)
         try:
-            return await asyncio.wait_for(asyncio.shield(future), self.timeout)
+            result = await asyncio.wait_for(asyncio.shield(future), self.timeout)
         except TimeoutError:
             job.cancel()  # works while it is still queued
             raise Overran() from None
@@ -131,11 +161,14 @@ class Workers:
             job.cancel()
             raise
         except BrokenProcessPool:
-            self._replace()
+            self._replace(pool)
             raise Crashed() from None
+        if result is None:  # the worker found the deadline passed just before the timer here did
+            raise Overran()
+        return result
 
-    def _replace(self) -> None:
-        if self.pool._broken:  # noqa: SLF001 (only ProcessPoolExecutor knows)
+    def _replace(self, broken: ProcessPoolExecutor) -> None:
+        if self.pool is broken:  # not already replaced by a reload or another request
             self.pool = self._pool(self.snapshot)
 
     def _done(self, future) -> None:
@@ -144,4 +177,4 @@ class Workers:
             future.exception()  # retrieved, so asyncio does not log it
 
     def close(self) -> None:
-        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool.shutdown(wait=True, cancel_futures=True)
