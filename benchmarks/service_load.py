@@ -28,6 +28,7 @@ import re
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.parse
 from pathlib import Path
@@ -79,9 +80,11 @@ def summary(latencies: list[float], statuses: dict, elapsed: float) -> dict:
     ok = [ms for ms, status in latencies if status == 200]
     everything = [ms for ms, _ in latencies]
     return {"requests": len(latencies), "ok": len(ok), "statuses": dict(sorted(statuses.items(), key=str)),
-            "elapsed_s": round(elapsed, 2), "answers_per_s": round(len(latencies) / elapsed, 1) if elapsed else None,
+            "elapsed_s": round(elapsed, 2),
+            "answers_per_s": round(len(latencies) / elapsed, 1) if elapsed else None,
             "ok_per_s": round(len(ok) / elapsed, 1) if elapsed else None,
-            "ok_ms": {"p50": _r(percentile(ok, 0.5)), "p99": _r(percentile(ok, 0.99)), "max": _r(max(ok, default=None))},
+            "ok_ms": {"p50": _r(percentile(ok, 0.5)), "p99": _r(percentile(ok, 0.99)),
+                      "max": _r(max(ok, default=None))},
             "all_ms": {"p50": _r(percentile(everything, 0.5)), "p99": _r(percentile(everything, 0.99)),
                        "mean": _r(statistics.fmean(everything)) if everything else None}}
 
@@ -110,7 +113,8 @@ async def send(target: Target, client, text: str, due: float, latencies: list, s
     statuses[status] = statuses.get(status, 0) + 1
 
 
-async def closed_loop(target: Target, count: int, concurrency: int, size: int, offset: int, deadline: float) -> dict:
+async def closed_loop(target: Target, count: int, concurrency: int, size: int, offset: int,
+                      deadline: float) -> dict:
     latencies, statuses, counter = [], {}, iter(range(count))
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     async with httpx.AsyncClient(limits=limits, timeout=60) as client:
@@ -158,13 +162,15 @@ async def open_loop(target: Target, count: int, rate: float, concurrency: int, s
         memory.append((round(elapsed, 1), len(latencies), sample()))
     out = summary(latencies, statuses, elapsed)
     out["offered_per_s"] = rate
-    out["memory_mib"] = [(t, n, round(rss / 2**20, 1), round(pss / 2**20, 1)) for t, n, (rss, pss) in memory if rss]
+    out["memory_mib"] = [(t, n, round(rss / 2**20, 1), round(pss / 2**20, 1))
+                         for t, n, (rss, pss) in memory if rss]
     return out
 
 
 def start_server(args) -> tuple[subprocess.Popen, str, Path]:
     log = Path(args.server_log)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))}
+    path = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
+    env = {**os.environ, "PYTHONPATH": path}
     command = [sys.executable, "-m", "transaudit", "serve", "--host", "127.0.0.1", "--port", "0",
                *args.server_arg]  # its defaults, and at log level info: one access-log line per request
     with open(log, "wb") as err:
@@ -188,7 +194,8 @@ def loopback_only(url: str) -> None:
 
 
 def main(argv=None) -> int:
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--url", help="a running server (loopback only); default: start one")
     p.add_argument("--pid", type=int, help="the running server's process id, for RSS")
     p.add_argument("--endpoint", choices=("v1", "v2"), default="v1")
@@ -200,7 +207,8 @@ def main(argv=None) -> int:
     p.add_argument("--size", type=int, default=5_000, help="characters per article (default 5,000)")
     p.add_argument("--server-arg", action="append", default=[],
                    help="an argument for the started server, e.g. --server-arg=--workers --server-arg=2")
-    p.add_argument("--server-log", default="service_load.server.log")
+    p.add_argument("--server-log", default=os.path.join(tempfile.gettempdir(), "transaudit-service-load.log"),
+                   help="where the started server's log goes")
     p.add_argument("--max-seconds", type=float, default=900, help="stop sending after this long")
     p.add_argument("--json", metavar="FILE", help="also write the report here")
     args = p.parse_args(argv)
@@ -273,7 +281,8 @@ def render(report: dict) -> str:
     lines = [f"server {report['url']} ({report['endpoint']}), {report['article_chars']}-character articles, "
              f"{report['concurrency']} connections, {report['cpus']} CPUs "
              f"(load average before: {report['load_average_before'][0]})",
-             "server and workers after warm-up: RSS {} MiB, PSS {} MiB".format(*report["rss_pss_after_warm_up_mib"])]
+             "server and workers after warm-up: RSS {} MiB, PSS {} MiB".format(
+                 *report["rss_pss_after_warm_up_mib"])]
     for name in ("closed_loop", "open_loop"):
         r = report.get(name)
         if not r:

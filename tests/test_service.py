@@ -387,7 +387,8 @@ def test_unknown_routes_and_methods_answer_json(client):
     r = client.get("/v1/lint")
     assert r.status_code == 405 and r.json() == {"error": "Method Not Allowed"}
     assert "POST" in r.headers["allow"]
-    assert "access-control-allow-origin" not in client.get("/v1/rules", headers={"origin": "https://x.example"}).headers
+    r = client.get("/v1/rules", headers={"origin": "https://x.example"})
+    assert "access-control-allow-origin" not in r.headers  # no --cors-origin: no cross-origin calls
 
 
 # ---------------------------------------------------------------- limits
@@ -438,7 +439,8 @@ def test_deadline_and_bounded_concurrency(tmp_path):
 
 def _children(pid: int) -> list[int]:
     """Process ids of the children of `pid` (Linux /proc)."""
-    return [int(c) for task in Path(f"/proc/{pid}/task").iterdir() for c in (task / "children").read_text().split()]
+    tasks = Path(f"/proc/{pid}/task").iterdir()
+    return [int(c) for task in tasks for c in (task / "children").read_text().split()]
 
 
 @pytest.mark.skipif(not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists(),
@@ -579,9 +581,11 @@ def test_reloads_glossary_and_config_without_dropping_requests(tmp_path):
     config = tmp_path / ".transaudit.toml"
     _write(config, '[rules.calque]\nseverity = "off"\n')
     text = "The Pantyr missile complex was moved to Kiev."
-    with serve(tmp_path, "--config", config, "--reload-interval", 0.1, glossaries=(glossary,)) as s, s.client() as c:
+    args = ("--config", config, "--reload-interval", 0.1)
+    with serve(tmp_path, *args, glossaries=(glossary,)) as s, s.client() as c:
         def found():
-            return [(f["rule"], f["text"], f["severity"]) for f in c.post("/v1/lint", json={"text": text}).json()["findings"]]
+            findings = c.post("/v1/lint", json={"text": text}).json()["findings"]
+            return [(f["rule"], f["text"], f["severity"]) for f in findings]
 
         def glossary_hash():
             return c.get("/v1/glossary").json()["hash"]

@@ -109,7 +109,8 @@ def test_text_in_the_fragment_is_checked_on_load(browser, page_server):
         "r.setStart(m.parentNode, 0); r.setEndBefore(m); return r.toString();")
     assert before == text[:text.rindex("Pantyr")]
     # a new fragment on the open page is checked too
-    browser.get(page_server.url + "#" + urllib.parse.urlencode({"text": "Troops left Kiev."}, quote_via=urllib.parse.quote))
+    fragment = urllib.parse.urlencode({"text": "Troops left Kiev."}, quote_via=urllib.parse.quote)
+    browser.get(page_server.url + "#" + fragment)
     WebDriverWait(browser, 20).until(lambda d: d.find_element(By.ID, "result").text == "Troops left Kiev.")
     assert [text for text, _, _ in marks(browser, 1)] == ["Kiev"]
     assert browser.find_element(By.ID, "format").get_attribute("value") == "text"

@@ -255,7 +255,8 @@ class Service:
         try:
             return await self.workers.run(fn, *args)
         except Busy as e:
-            raise HTTPError(503, f"server busy: {e} checks in progress, retry later", {"Retry-After": "1"}) from None
+            raise HTTPError(503, f"server busy: {e} checks in progress, retry later",
+                            {"Retry-After": "1"}) from None
         except Overran:
             raise HTTPError(504, f"checking took longer than {self.limits.timeout:g} s") from None
         except Crashed:
@@ -295,7 +296,8 @@ def create_app(reloader: Reloader, settings: Settings = Settings()) -> Starlette
     middleware = [Middleware(AccessLog)]  # outermost first: every answer is logged, CORS covers errors too
     if settings.cors_origins:
         middleware.append(Middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
-                                     allow_methods=["GET", "POST"], allow_headers=["Authorization", "Content-Type"]))
+                                     allow_methods=["GET", "POST"],
+                                     allow_headers=["Authorization", "Content-Type"]))
     middleware.append(Middleware(BodyLimit, limit=settings.limits.max_body))
     if settings.token:
         middleware.append(Middleware(BearerAuth, token=settings.token))

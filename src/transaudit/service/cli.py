@@ -38,7 +38,8 @@ def add_parser(sub) -> list[str]:
                    help="checks running at once, each in a worker process (default: the number of CPUs)")
     p.add_argument("--max-pending", type=int, default=32, metavar="N",
                    help="checks queued or running at once (503 above)")
-    p.add_argument("--max-connections", type=int, default=256, metavar="N", help="open connections and requests (503 above)")
+    p.add_argument("--max-connections", type=int, default=256, metavar="N",
+                   help="open connections and requests (503 above)")
     p.add_argument("--log-level", choices=("debug", "info", "warning", "error"), default="info")
     return ["serve"]
 
@@ -67,7 +68,8 @@ def read_token(path: str) -> str:
     if len(token) < MIN_TOKEN:
         raise ValueError(f"{path}: the token must have at least {MIN_TOKEN} characters")
     if mode & 0o077:
-        logging.getLogger("transaudit.service").warning("%s: token file is readable by other users (chmod 600)", path)
+        logging.getLogger("transaudit.service").warning("%s: token file is readable by other users (chmod 600)",
+                                                        path)
     return token
 
 
