@@ -107,3 +107,42 @@ def test_files_really_go_to_other_processes(tmp_path):
     assert {r[2] for r in results[1:]} - {os.getpid()}
     serial = parallel.check_all(targets, b"", _where, 1)
     assert {r[2] for r in serial} == {os.getpid()}
+
+
+def test_spawned_workers_load_the_glossary_from_the_cache(tmp_path, monkeypatch, capsys):
+    """Where fork is not used (macOS, Windows), each worker loads the compiled glossary itself."""
+    from transaudit import cli
+
+    monkeypatch.setenv("TRANSAUDIT_CACHE_DIR", str(tmp_path / "cache"))
+    tree = make_tree(tmp_path / "news")
+    args = ["lint", *map(str, desk_args()), "--format", "json", str(tree)]
+    assert cli.main([*args, "--jobs", "1"]) == 2
+    serial = capsys.readouterr()
+    monkeypatch.setattr(parallel, "start_method", lambda: "spawn")
+    in_workers, returned = parallel._in_workers, []
+
+    def spy(targets, *a):
+        results = a[-1]
+        before = len(results)
+        in_workers(targets, *a)
+        returned.append(len(results) - before)
+
+    monkeypatch.setattr(parallel, "_in_workers", spy)
+    assert cli.main([*args, "--jobs", "2"]) == 2
+    spawned = capsys.readouterr()
+    assert returned == [25]  # every file but the first came back from a worker (no serial fallback)
+    assert spawned.out == serial.out and spawned.err == serial.err
+    assert json.loads(spawned.out)["summary"]["files"] == 26
+
+
+def test_workers_that_die_leave_the_rest_to_this_process(tmp_path, monkeypatch):
+    tree = make_tree(tmp_path / "news")
+    targets = [_Target(str(p), _Profile("a")) for p in sorted(tree.rglob("*.md"))]
+
+    def broken(targets, check, jobs, glossaries, no_default, results):
+        results.append(check(targets[0], b""))   # one file came back, then the pool broke
+        raise parallel._Unavailable("worker killed")
+
+    monkeypatch.setattr(parallel, "_in_workers", broken)
+    results = parallel.check_all(targets, b"", _where, 2)
+    assert [r[0] for r in results] == [t.path for t in targets]  # each file once, in order

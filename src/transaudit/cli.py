@@ -10,7 +10,7 @@ import sys
 import textwrap
 from dataclasses import dataclass, replace
 
-from . import __version__, parallel
+from . import __version__, limits, parallel
 from .config import Config, ConfigError, find_config, load_config, rule_catalog
 from .finding import Severity
 from .formatters import FORMATS, render
@@ -43,6 +43,7 @@ def _lint_parser(sub) -> None:
     p.add_argument("--jobs", "-j", type=parallel.jobs_arg, default=None, metavar="N",
                    help="processes checking files in parallel (default: number of cores; 1 = serial); "
                         "used for more than 20 files or 1 MB")
+    limits.add_arguments(p)
 
 
 def _rules_parser(sub) -> None:
@@ -123,6 +124,7 @@ class Profiles:
         config = load_config(config_path) if config_path else Config()
         if self.args.fail_on:
             config = replace(config, fail_on=self.args.fail_on)
+        config = replace(config, limits=limits.from_args(self.args))
         default = config.default_glossary and not self.args.no_default_glossary
         compiled = load(config, self.args.glossary, default=default)
         for w in compiled.glossary.warnings:
@@ -206,7 +208,7 @@ def cmd_lint(args) -> int:
         info = _info(profiles.first().compiled)
     except (ConfigError, GlossaryError, baseline.BaselineError) as e:
         return _fail(args, str(e))
-    stdin = sys.stdin.buffer.read() if "-" in paths else b""
+    stdin = sys.stdin.buffer.read(limits.from_args(args).max_file_bytes + 1) if "-" in paths else b""
     results = parallel.check_all(targets, stdin, _check, args.jobs, args.glossary, args.no_default_glossary)
     if args.write_baseline:
         return _write_baseline(args, results)

@@ -76,16 +76,16 @@ def _notice(rule: str, doc: Document, offset: int, message: str) -> Finding:
 
 def _skipped(rule: str, doc: Document, spans, limit: int) -> Finding:
     line = doc.position(spans[0][0])[0]
-    more = f" and {len(spans) - 1} more" if len(spans) > 1 else ""
-    return _notice(rule, doc, spans[0][0],
-                   f"{rule} skipped line {line}{more}: longer than {limit:,} characters (--max-line-length)")
+    more = f" (and {len(spans) - 1} more)" if len(spans) > 1 else ""
+    return _notice(rule, doc, spans[0][0], f"line {line}{more} not checked by this rule: longer than "
+                                           f"{limit:,} characters (--max-line-length)")
 
 
 def _cut_short(rule: str, doc: Document, deadline: Deadline) -> Finding:
     offset = min(deadline.offset, len(doc.text))
     line = doc.position(offset)[0]
-    return _notice(rule, doc, offset, f"{rule} stopped at line {line}: over its time budget of "
-                                      f"{deadline.seconds:g} s per document (--time-budget)")
+    return _notice(rule, doc, offset, f"this rule stopped early, over its time budget of {deadline.seconds:g} s "
+                                      f"per file (--time-budget): findings from line {line} on may be missing")
 
 
 def run(doc: Document, compiled: CompiledGlossary, config: Config | None = None) -> list[Finding]:

@@ -59,5 +59,5 @@ def transfer_case(text: str, suggestion: str, is_name: bool) -> str:
         return re.sub(r"(^|[\s-])(\w)", lambda m: m.group(1) + m.group(2).upper(), suggestion)
     if letters[0].isupper():
         i = next((k for k, c in enumerate(suggestion) if c.isalpha()), 0)
-        return suggestion[:i] + suggestion[i].upper() + suggestion[i + 1:]
+        return suggestion[:i] + suggestion[i:i + 1].upper() + suggestion[i + 1:]  # '' stays ''
     return suggestion

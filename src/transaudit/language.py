@@ -21,8 +21,9 @@ GATE_STOP = 0.10        # ... or below this share of English stop words (with >=
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen lt col sgt capt cmdr adm maj gov sen rep st jr sr no nos vs etc inc co "
     "corp ltd jan feb mar apr jun jul aug sep sept oct nov dec dl dna nr art".split())
-_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
-_NEWLINE = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
+# the lookbehinds let a match start only where a run of stops or blanks starts: linear on long runs
+_END = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’»)\]]*(?=\s)")
+_NEWLINE = re.compile(r"(?<![ \t])[ \t]*(?:\r\n|\r|\n)[ \t]*")
 _LAST_WORD = re.compile(r"(\w+)\W*\Z")
 _WORD_CHAR = re.compile(r"\w")
 _LEAD = re.compile(r"[\s#>*+|-]*(?:\d+[.)]\s+)?")

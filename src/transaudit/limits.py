@@ -13,6 +13,7 @@ category `other/resource-limit`, an empty span and no suggestion. See docs/limit
 """
 from __future__ import annotations
 
+import argparse
 import math
 import re
 import time
@@ -49,6 +50,51 @@ def describe_size(size: int) -> str:
         if size >= factor:
             return f"{size / factor:.1f}".removesuffix(".0") + f" {unit}"
     return f"{size} byte{'s' * (size != 1)}"
+
+
+def _size_arg(text: str) -> int:
+    try:
+        size = parse_size(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+    if size < 1:
+        raise argparse.ArgumentTypeError(f"invalid size '{text}' (expected 1 byte or more)")
+    return size
+
+
+def _count_arg(text: str) -> int:
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"invalid length '{text}' (expected a whole number, 1 or more)")
+    return int(text)
+
+
+def _seconds_arg(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = math.nan
+    if not seconds > 0:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"invalid time budget '{text}' (expected seconds, more than 0)")
+    return seconds
+
+
+def add_arguments(parser) -> None:
+    """The --max-file-size, --max-line-length and --time-budget flags."""
+    parser.add_argument("--max-file-size", type=_size_arg, default=MAX_FILE_BYTES, metavar="SIZE",
+                        help="larger files are not checked but reported as errors (default: 50MB; "
+                             "K, M, G suffixes)")
+    parser.add_argument("--max-line-length", type=_count_arg, default=MAX_LINE_CHARS, metavar="CHARS",
+                        help=f"longer lines are skipped by the rules {', '.join(EXPENSIVE_RULES)}, "
+                             f"with an info finding (default: {MAX_LINE_CHARS})")
+    parser.add_argument("--time-budget", type=_seconds_arg, default=RULE_SECONDS, metavar="SECONDS",
+                        help="time each of those rules may spend on one file; then it stops, with an "
+                             f"info finding (default: {RULE_SECONDS:g})")
+
+
+def from_args(args) -> Limits:
+    """The Limits of parsed arguments (the defaults for commands without the flags)."""
+    return Limits(getattr(args, "max_file_size", MAX_FILE_BYTES), getattr(args, "max_line_length", MAX_LINE_CHARS),
+                  getattr(args, "time_budget", RULE_SECONDS))
 
 
 class Deadline:

@@ -79,16 +79,27 @@ def check_all(targets, stdin: bytes, check, jobs: int | None, glossaries=(), no_
         return [check(t, stdin) for t in targets]
     results = [check(targets[0], stdin)]  # warms the per-process tables the workers inherit
     try:
-        return results + _in_workers(targets[1:], check, jobs, glossaries, no_default)
-    except _Unavailable:
-        return results + [check(t, stdin) for t in targets[1:]]
+        _in_workers(targets[1:], check, jobs, glossaries, no_default, results)
+    except _Unavailable:  # go on serially where the workers stopped
+        results += [check(t, stdin) for t in targets[len(results):]]
+    return results
+
+
+def start_method() -> str:
+    """'fork' on Linux (the workers share the parent's memory), else 'spawn'."""
+    import multiprocessing
+
+    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
+        return "fork"
+    return "spawn"
 
 
 class _Unavailable(Exception):
     """Worker processes could not be started or died."""
 
 
-def _in_workers(targets, check, jobs, glossaries, no_default) -> list:
+def _in_workers(targets, check, jobs, glossaries, no_default, results: list) -> None:
+    """Append each target's result to `results` in order, replaying its stderr messages."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -99,8 +110,7 @@ def _in_workers(targets, check, jobs, glossaries, no_default) -> list:
         if id(t.profile) not in index:
             index[id(t.profile)] = len(profiles)
             profiles.append(t.profile)
-    forked = "fork" in multiprocessing.get_all_start_methods() and sys.platform.startswith("linux")
-    if forked:
+    if start_method() == "fork":
         context, payload = multiprocessing.get_context("fork"), ("profiles", profiles)
     else:
         specs = [(p.config, tuple(glossaries), p.config.default_glossary and not no_default) for p in profiles]
@@ -112,12 +122,10 @@ def _in_workers(targets, check, jobs, glossaries, no_default) -> list:
     try:
         with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start,
                                  initargs=(payload, check)) as pool:
-            out = []
             for result, messages in pool.map(_work, tasks, chunksize=chunk):
                 if messages:
                     sys.stderr.write(messages)
-                out.append(result)
-            return out
+                results.append(result)
     except (BrokenProcessPool, OSError) as e:
         raise _Unavailable(str(e)) from e
 

@@ -45,8 +45,9 @@ def widen(text: str, match, entry, fix: str):
     words = entry.canonical.split()
     if len(words) < 2 or " " in match.text.strip():
         return None
-    m = _GIVEN_NAME_BEFORE.search(text, 0, match.start)
-    if not m or not m.group(1)[0].isupper():
+    window = max(0, match.start - 64)  # a bounded look back: linear however many matches
+    m = _GIVEN_NAME_BEFORE.search(text, window, match.start)
+    if not m or (m.start() == window and window) or not m.group(1)[0].isupper():
         return None
     given, expected = m.group(1), words[-2]
     if given.casefold() == expected.casefold() or not similar_given_name(given, expected):

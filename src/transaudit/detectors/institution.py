@@ -111,6 +111,7 @@ def _lookup(index, bag, adjectives):
 def _candidates(text, run, max_words, claimed, index, deadline=NEVER):
     """(start, end, entry, confidence) for every sub-phrase naming exactly one organisation."""
     _, function_words, _ = _data()
+    ends = [e for _, e in claimed]  # claimed spans do not overlap: sorted by start and by end
     n = len(run)
     for size in range(min(n, max_words), 1, -1):
         for i in range(0, n - size + 1):
@@ -120,7 +121,8 @@ def _candidates(text, run, max_words, claimed, index, deadline=NEVER):
             if first.lower() in function_words or last.lower() in function_words:
                 continue
             start, end = run[i].start(), run[i + size - 1].end()
-            if any(s < end and start < e for s, e in claimed):
+            k = bisect.bisect_right(ends, start)  # the first claimed span ending after start
+            if k < len(claimed) and claimed[k][0] < end:
                 continue
             bag, adjectives = concepts(key(text[start:end]).split())
             entries, confidence = _lookup(index, bag, adjectives)

@@ -48,6 +48,9 @@ ENGLISH_WORD_ZIPF = 2.5
 _NOT_NEWLINE = re.compile(r"[^\r\n]")
 
 _QUOTE = re.compile(r'“[^”\n]*”|"[^"\n]*"|„[^”“\n]*[”“]|«[^»\n]*»')
+_QUOTE_OPEN = re.compile(r'[“"„«]')
+_QUOTE_CLOSE = {"“": re.compile("[”\n]"), '"': re.compile('["\n]'), "„": re.compile("[”“\n]"),
+                "«": re.compile("[»\n]")}
 _AFTER_QUOTE = re.compile(r"\s*[,;:—–-]?\s*(?:\(|(?:meaning|which means|which translates|translated|"
                           r"translates|literally|roughly|in English)\b)", re.I)
 _BEFORE_QUOTE = re.compile(r"\b(?:(?i:titled|entitled|headlined|called|named|slogan|motto|phrase|expression|"
@@ -180,13 +183,34 @@ def _quoted_originals(text: str) -> list[tuple[int, int]]:
     """Quotations presented as original-language text: followed by a translation or a gloss,
     or introduced as a title, a slogan or "in <language>"."""
     out = []
-    for m in _QUOTE.finditer(text):
-        before = _BEFORE_QUOTE.search(text, max(0, m.start() - 60), m.start())
+    for start, end in _quotes(text):
+        before = _BEFORE_QUOTE.search(text, max(0, start - 60), start)
         if before and before.group(1) and before.group(1) not in _language_names():
             before = None
-        if before or _AFTER_QUOTE.match(text, m.end()):
-            out.append(m.span())
+        if before or _AFTER_QUOTE.match(text, end):
+            out.append((start, end))
     return out
+
+
+def _quotes(text: str):
+    """The spans _QUOTE.finditer() would give, in linear time: an opening mark with no closing
+    mark before the line ends makes every later one of its kind on that line fail too."""
+    pos, dead = 0, {}  # opening mark -> offset up to which it cannot close
+    while True:
+        m = _QUOTE_OPEN.search(text, pos)
+        if not m:
+            return
+        start, mark = m.start(), m.group()
+        if start < dead.get(mark, -1):
+            pos = start + 1
+            continue
+        close = _QUOTE_CLOSE[mark].search(text, start + 1)
+        if close and close.group() != "\n":
+            yield start, close.end()
+            pos = close.end()
+        else:
+            dead[mark] = close.start() if close else len(text)
+            pos = start + 1
 
 
 def _guarded(ctx) -> list[tuple[int, int]]:
