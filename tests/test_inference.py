@@ -173,3 +173,20 @@ def test_default_glossary_knowledge_reaches_a_desk_glossary():
     desk = compile_glossary(load_glossaries([GLOSSARY], include_default=False), reference=True)
     [f] = [f for f in lint_text("Shelling hit Kharkov again on Monday.", glossary=desk)]
     assert (f.text, f.suggestions[0]) == ("Kharkov", "Kharkiv")
+
+
+def test_output_does_not_depend_on_the_hash_seed(tmp_path):
+    """Derived patterns come from sets: their order must not leak into messages or suggestions."""
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.txt"
+    article.write_text("Prigojin and Selenskyj met in Charkiw. Tokajew and Nasralah spoke.\n", encoding="utf-8")
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = {"PYTHONHASHSEED": seed, "TRANSAUDIT_NO_CACHE": "1", "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
+        run = subprocess.run([sys.executable, "-m", "transaudit", "lint", "--format", "json", "--no-default-glossary",
+                              "--glossary", str(GLOSSARY), str(article)], capture_output=True, text=True, env=env)
+        assert run.returncode == 1, run.stderr
+        outputs.add(run.stdout)
+    assert len(outputs) == 1

@@ -239,4 +239,6 @@ def italic_spans(text: str, masked: str, fmt: str) -> list[tuple[int, int]]:
     `<i>`, `<em>`, `<cite>` in HTML, `*…*` and `_…_` elsewhere."""
     if fmt == "html":
         return [m.span(2) for m in _HTML_ITALICS.finditer(text)]
+    if "*" not in masked and "_" not in masked:
+        return []
     return [m.span() for m in _ITALICS.finditer(masked)]

@@ -47,7 +47,7 @@ _SAME_LETTER = str.maketrans("şţŞŢ", "șțȘȚ")
 
 
 def _canonical_text(word: str) -> str:
-    return unicodedata.normalize("NFC", word).translate(_SAME_LETTER)
+    return word if word.isascii() else unicodedata.normalize("NFC", word).translate(_SAME_LETTER)
 
 
 def _derived(a: str, b: str) -> bool:

@@ -107,6 +107,8 @@ def _check(word: str) -> tuple[str, str | None] | None:
 
 
 def detect(ctx, options):
+    if ctx.doc.masked.isascii():
+        return
     text = ctx.doc.text
     for m in _TOKEN.finditer(ctx.doc.masked):
         word = m.group()

@@ -77,9 +77,14 @@ def _read_yaml(path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
+_NORMAL_LETTERS = str.maketrans("şŞţŢ’", "șȘțȚ'")
+
+
 def normal_word(word: str) -> str:
     """NFC, Romanian cedilla letters as comma-below ones, typographic apostrophes as '."""
-    return unicodedata.normalize("NFC", word).translate(str.maketrans("şŞţŢ’", "șȘțȚ'"))
+    if word.isascii():
+        return word
+    return unicodedata.normalize("NFC", word).translate(_NORMAL_LETTERS)
 
 
 @lru_cache(maxsize=1)

@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 import os
+import re
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
@@ -153,6 +154,13 @@ class _StrictLoader(yaml.SafeLoader):
             self.depth -= 1
 
 
+_YAML_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")  # what YAML counts as line breaks
+
+
+def _one_line(message) -> str:
+    return " ".join(str(message).split())
+
+
 def _load_yaml(text: str, path: str) -> tuple[list[Entry], str | None]:
     try:
         root = yaml.compose(text, Loader=_StrictLoader)
@@ -161,9 +169,13 @@ def _load_yaml(text: str, path: str) -> tuple[list[Entry], str | None]:
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else 1
-        raise GlossaryError(f"{path}:{line}: invalid YAML: {e.problem or e.context}") from None
+        raise GlossaryError(f"{path}:{line}: invalid YAML: {_one_line(e.problem or e.context)}") from None
+    except yaml.reader.ReaderError as e:  # a control character: no mark, only a position
+        line = len(_YAML_BREAK.findall(text, 0, e.position)) + 1
+        raise GlossaryError(f"{path}:{line}: invalid YAML: character #x{e.character:04x} is not allowed "
+                            f"(control characters must be escaped)") from None
     except yaml.YAMLError as e:
-        raise GlossaryError(f"{path}:1: invalid YAML: {e}") from None
+        raise GlossaryError(f"{path}:1: invalid YAML: {_one_line(e)}") from None
     except RecursionError:
         raise GlossaryError(f"{path}:1: YAML nested too deeply") from None
     reader = _Reader(path)

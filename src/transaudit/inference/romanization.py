@@ -94,16 +94,16 @@ def _native_forms(entry) -> dict[str, set[str]]:
     for lang, native in entry.native:
         if lang in _cyrillic_fold()[0]:
             native, lang = _fold_cyrillic(native), "ru"
-        for system, forms in romanizations(native, lang).items():
-            for form in forms:
+        for system, forms in sorted(romanizations(native, lang).items()):
+            for form in sorted(forms):
                 out.setdefault(form, set()).add(_language(system))
         # Russian and Ukrainian texts spell each other's names in their own Cyrillic, and the
         # result is romanized by the other language's rules (Пригожин -> Pryhozhyn from Ukrainian).
         other = CROSS_READING.get(lang)
         if other:
-            for system, forms in romanizations(native, other).items():
+            for system, forms in sorted(romanizations(native, other).items()):
                 if system.startswith("en-"):
-                    for form in forms:
+                    for form in sorted(forms):
                         out.setdefault(form, set()).add(f"{LANGUAGE_NAMES[other]} spelling")
     return out
 
