@@ -190,3 +190,19 @@ def test_output_does_not_depend_on_the_hash_seed(tmp_path):
         assert run.returncode == 1, run.stderr
         outputs.add(run.stdout)
     assert len(outputs) == 1
+
+
+def test_institution_with_a_swapped_head_word_and_an_added_adjective(compiled):
+    f = one("according to the Israeli National Security Research Center in Tel Aviv", compiled, "institution")
+    assert (f.text, f.suggestions[0]) == ("Israeli National Security Research Center",
+                                          "Institute for National Security Studies")
+    assert f.severity.value == "warning"
+
+
+@pytest.mark.parametrize("text", [
+    "Maha Yahya of the Carnegie Middle East Center said the talks had stalled.",
+    "The National Security Council met on Friday.",
+    "The National Security Studies Program at Harvard hosted the panel.",
+])
+def test_head_word_swaps_need_a_distinctive_name(compiled, text):
+    assert findings(text, compiled, "institution") == []

@@ -28,6 +28,11 @@ CATEGORY = "terminology/wrong-term"
 SEVERITY = Severity.ERROR
 OPTIONS = {"max_words": 9}
 
+# Head words a translation may swap for one another (concept names from data/institutions.yaml).
+HEADS = frozenset({"institute", "center", "council", "foundation", "forum", "academy", "society",
+                   "bureau", "agency", "committee", "commission"})
+HEADLESS = "headless"  # key of the index part that maps concepts without their head word
+
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -68,6 +73,9 @@ def _index(glossary) -> dict[frozenset[str], list]:
             bag, _ = concepts(key(form).split())
             if len(bag) >= 2:
                 index.setdefault(bag, []).append(entry)
+            heads = bag & HEADS
+            if len(heads) == 1 and len(bag) >= 3:
+                index.setdefault(HEADLESS, {}).setdefault(bag - heads, []).append((entry, next(iter(heads))))
     return index
 
 
@@ -93,19 +101,31 @@ def _phrases(text: str):
 
 
 def _lookup(index, bag, adjectives):
+    """Organisations whose concepts equal the phrase's (0.9), or do so after a dropped or added
+    adjective (0.7), a swapped head word — Center for Institute — (0.7), or both (0.6)."""
     entries = index.get(bag)
     if entries:
         return entries, 0.9
     _, _, all_adjectives = _data()
-    if len(bag) >= 4:
-        for adj in adjectives:
-            if bag - {adj} in index:
-                return index[bag - {adj}], 0.7
-    if len(bag) >= 3:
-        for adj in all_adjectives:
-            if bag | {adj} in index:
-                return index[bag | {adj}], 0.7
+    for variant in _adjective_variants(bag, adjectives, all_adjectives):
+        if variant in index:
+            return index[variant], 0.7
+    heads = bag & HEADS
+    if len(heads) == 1:
+        headless = index.get(HEADLESS, {})
+        for variant, confidence in [(bag - heads, 0.7)] + [
+                (v - heads, 0.6) for v in _adjective_variants(bag, adjectives, all_adjectives)]:
+            found = [e for e, head in headless.get(variant, ()) if head not in heads]
+            if found and len(variant) >= 2:
+                return found, confidence
     return None, 0.0
+
+
+def _adjective_variants(bag, adjectives, all_adjectives):
+    if len(bag) >= 4:
+        yield from (bag - {adj} for adj in adjectives)
+    if len(bag) >= 3:
+        yield from (bag | {adj} for adj in all_adjectives)
 
 
 def _candidates(text, run, max_words, claimed, index, deadline=NEVER):
