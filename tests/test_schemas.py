@@ -51,8 +51,7 @@ def test_fixture_glossaries_are_valid():
 
 def test_default_glossary_is_valid():
     path = default_glossary_path()
-    if not path.is_file():
-        pytest.skip("no default glossary shipped yet")
+    assert path.is_file()
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert errors("glossary-v1.json", doc) == []
     assert len(load_file(path, "default")[0]) == len(doc["entries"])
@@ -177,3 +176,19 @@ def test_findings_schema_rejects(what, change):
 def test_findings_schema_allows_new_fields():
     doc = broken(lambda d: _first(d).update(x_note="added in 1.1"))
     assert errors("findings-v1.json", doc) == []
+
+
+def test_suppression_findings_are_valid_json_findings(tmp_path):
+    """unused-suppression and bad-suppression findings go through the same schema."""
+    from transaudit.document import Document
+    from transaudit.engine import run
+    from transaudit.formatters.json import document
+    from transaudit.glossary import compile_glossary, load_glossaries
+    from transaudit.results import FileResult, RunInfo
+
+    compiled = compile_glossary(load_glossaries([DESK], include_default=False), infer=False)
+    text = "<!-- transaudit-disable-next-line -->\nA clean line.\n<!-- transaudit-disable bogus-rule -->\n"
+    doc = Document.from_text(text, "story.md")
+    findings = run(doc, compiled)
+    assert {f.rule for f in findings} == {"unused-suppression", "bad-suppression"}
+    validate_findings(document([FileResult("story.md", doc, tuple(findings))], RunInfo(1, compiled.glossary.hash, ("t",), "0.1.0")))

@@ -216,7 +216,7 @@ def test_bad_suppression_messages(glossary):
         ("bad-suppression", Severity.WARNING, "'transaudit-enable' without a matching 'transaudit-disable'",
          "<!-- transaudit-enable calque -->"),
     ]
-    assert all(f.category == "other" and f.entry is None for f in found if f.rule == "bad-suppression")
+    assert all(f.category == "other/suppression" and f.entry is None for f in found if f.rule == "bad-suppression")
 
 
 def test_suppression_findings_can_themselves_be_silenced_by_name(lint):

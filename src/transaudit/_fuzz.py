@@ -125,8 +125,8 @@ class Lint:
 class GlossaryTarget:
     """The `glossary` target: every input a glossary file, loaded, compiled and used."""
 
-    def __init__(self):
-        self.dir = tempfile.mkdtemp(prefix="transaudit-fuzz-")
+    def __init__(self, directory: str | None = None):
+        self.dir = directory or tempfile.mkdtemp(prefix="transaudit-fuzz-")
 
     def __call__(self, data: bytes) -> None:
         from .config import Config

@@ -60,8 +60,19 @@ def _explain_parser(sub) -> None:
 SUBCOMMAND_MODULES = ("evaluate", "service.cli", "audit.cli", "bilingual.cli")
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors as one line on stderr (and a JSON error document with --format json), exit 2."""
+
+    def error(self, message):
+        argv = sys.argv[1:]
+        if "--format=json" in argv or any(a == "--format" and b == "json" for a, b in zip(argv, argv[1:])):
+            _emit(render("json", [], RunInfo(0, "", (), __version__), error=message))
+        print(f"transaudit: {message} (see 'transaudit --help')", file=sys.stderr)
+        raise SystemExit(EXIT_ERROR)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="transaudit", description=__doc__)
+    parser = _Parser(prog="transaudit", description=__doc__)
     parser.add_argument("--version", action="version", version=f"transaudit {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     _lint_parser(sub)
@@ -257,8 +268,8 @@ def _fix(args, info: RunInfo, targets, results, stdin: bytes) -> int:
         elif chosen:
             try:
                 fix.write(t.path, r.doc.text, new_text)
-            except OSError as e:
-                print(f"{r.path}: error: {e.strerror or e}", file=sys.stderr)
+            except (OSError, ValueError) as e:  # ValueError: the file is no longer UTF-8 text
+                print(f"{r.path}: error: {getattr(e, 'strerror', None) or e}", file=sys.stderr)
                 failed = True
                 after.append(r)
                 continue

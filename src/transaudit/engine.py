@@ -1,8 +1,8 @@
 """run(doc, compiled, config) -> findings: detectors, then filtering, sorting and merging.
 
 The expensive rules (limits.EXPENSIVE_RULES) see the document with over-long lines blanked and get
-a per-document time budget (`options["deadline"]`, a limits.Deadline); each says in one `info`
-finding what it skipped or where it stopped.
+a per-document time budget (`options["deadline"]`, a limits.Deadline); every rule stops at
+`max_findings`. Each says in one `info` finding what it skipped or where it stopped.
 """
 from __future__ import annotations
 
@@ -110,12 +110,18 @@ def run(doc: Document, compiled: CompiledGlossary, config: Config | None = None)
                 notices.append(_skipped(detector.RULE, doc, too_long, limits.max_line_chars))
             deadline = Deadline(limits.rule_seconds)
             options = {**options, "deadline": deadline}
+        count = 0
         for f in detector.detect(source, options):
             if f.entry in config.ignore_entries or f.confidence < config.min_confidence:
                 continue
             if level:
                 f = replace(f, severity=Severity(level))
             findings.append(f)
+            count += 1
+            if count >= limits.max_findings:
+                notices.append(_notice(detector.RULE, doc, f.end, f"this rule stopped after {count:,} findings "
+                                                                  "in this file (--max-findings)"))
+                break
             if deadline is not None and deadline.expired(f.end):
                 break
         if deadline is not None and deadline.offset is not None:

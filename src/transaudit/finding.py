@@ -37,16 +37,25 @@ _SPACES = re.compile(r"\s+")
 def fingerprints(findings: list[Finding], line_of, line_text) -> list[str]:
     """CONTRACTS §3 fingerprints, in the order of `findings`.
 
-    `line_of(offset)` gives the 1-based line, `line_text(line)` its text.
-    """
+    `line_of(offset)` gives the 1-based line, `line_text(line)` its text. Each line is collapsed,
+    and each (rule, entry, text, line) hashed up to the index, once: a long line with many findings
+    costs its length once, not once per finding."""
     seen: dict[tuple, int] = {}
+    prefixes: dict[tuple, object] = {}
+    collapsed: dict[int, str] = {}
     out = []
     for f in findings:
         line = line_of(f.start)
-        collapsed = _SPACES.sub(" ", line_text(line)).strip()
         key = (f.rule, f.entry or "", f.text, line)
         index = seen.get(key, 0)
         seen[key] = index + 1
-        raw = f"{f.rule}|{f.entry or ''}|{f.text}|{collapsed}|{index}"
-        out.append("sha256:" + hashlib.sha256(raw.encode("utf-8")).hexdigest())
+        prefix = prefixes.get(key)
+        if prefix is None:
+            if line not in collapsed:
+                collapsed[line] = _SPACES.sub(" ", line_text(line)).strip()
+            raw = f"{f.rule}|{f.entry or ''}|{f.text}|{collapsed[line]}|"
+            prefix = prefixes[key] = hashlib.sha256(raw.encode("utf-8"))
+        h = prefix.copy()
+        h.update(str(index).encode("utf-8"))
+        out.append("sha256:" + h.hexdigest())
     return out

@@ -7,6 +7,8 @@
   finding at the first such line. The cheap rules still check every line.
 - `rule_seconds` (`--time-budget`, default 10 s): the time each expensive rule may spend on one
   document; a rule over budget stops and says so in one `info` finding where it stopped.
+- `max_findings` (`--max-findings`, default 10,000): the findings one rule may report in one
+  document (nobody reads more, and each costs memory); then the rule stops, with an `info` finding.
 
 These limit findings carry the rule's own id (so `transaudit-disable RULE` silences them too), the
 category `other/resource-limit`, an empty span and no suggestion. See docs/limits.md.
@@ -22,6 +24,7 @@ from dataclasses import dataclass
 MAX_FILE_BYTES = 50 * 2**20
 MAX_LINE_CHARS = 100_000
 RULE_SECONDS = 10.0
+MAX_FINDINGS = 10_000
 EXPENSIVE_RULES = ("institution", "fuzzy-name", "untranslated", "inconsistency")
 CATEGORY = "other/resource-limit"
 
@@ -34,6 +37,7 @@ class Limits:
     max_file_bytes: int = MAX_FILE_BYTES
     max_line_chars: int = MAX_LINE_CHARS
     rule_seconds: float = RULE_SECONDS
+    max_findings: int = MAX_FINDINGS
 
 
 def parse_size(text: str) -> int:
@@ -89,12 +93,15 @@ def add_arguments(parser) -> None:
     parser.add_argument("--time-budget", type=_seconds_arg, default=RULE_SECONDS, metavar="SECONDS",
                         help="time each of those rules may spend on one file; then it stops, with an "
                              f"info finding (default: {RULE_SECONDS:g})")
+    parser.add_argument("--max-findings", type=_count_arg, default=MAX_FINDINGS, metavar="N",
+                        help=f"findings one rule may report in one file; then it stops, with an info "
+                             f"finding (default: {MAX_FINDINGS})")
 
 
 def from_args(args) -> Limits:
     """The Limits of parsed arguments (the defaults for commands without the flags)."""
     return Limits(getattr(args, "max_file_size", MAX_FILE_BYTES), getattr(args, "max_line_length", MAX_LINE_CHARS),
-                  getattr(args, "time_budget", RULE_SECONDS))
+                  getattr(args, "time_budget", RULE_SECONDS), getattr(args, "max_findings", MAX_FINDINGS))
 
 
 class Deadline:

@@ -85,14 +85,29 @@ class _HTMLMasker(HTMLParser):
             s = self._pos()
             _blank(self.chars, self.base + s, self.base + s + len(data))
 
+    def _blank_past(self, opener: int, data: str) -> None:
+        """A construct made of an opener, `data` and a closer ending in '>': blanked through that
+        '>' (the next one after `data`), not through a terminator searched for from its start."""
+        s = self._pos()
+        e = self.text.find(">", s + opener + len(data))
+        _blank(self.chars, self.base + s, self.base + (len(self.text) if e < 0 else e + 1))
+
     def handle_comment(self, data):
-        self._blank_to("-->")
+        # <!--data-->, or a bogus comment <!data> or </data> (which "-->" may never close)
+        self._blank_past(4 if self.text.startswith("<!--", self._pos()) else 2, data)
+
+    def _blank_ref(self, length: int) -> None:
+        """An entity or character reference: `length` characters, and its ';' if it has one (HTML
+        allows "&amp" and "AT&T": blanking to the next ';' would hide the text up to it)."""
+        s = self._pos()
+        e = s + length + self.text.startswith(";", s + length)
+        _blank(self.chars, self.base + s, self.base + e)
 
     def handle_entityref(self, name):
-        self._blank_to(";")
+        self._blank_ref(1 + len(name))  # &name
 
     def handle_charref(self, name):
-        self._blank_to(";")
+        self._blank_ref(2 + len(name))  # &#name
 
     def handle_decl(self, decl):
         self._blank_to(">")
@@ -100,8 +115,20 @@ class _HTMLMasker(HTMLParser):
     def handle_pi(self, data):
         self._blank_to(">")
 
+    def parse_marked_section(self, i, report=1):
+        """`<![…]>` with a keyword the standard library does not know ("<![endif]-->" is fine, "<![x"
+        is not) raises AssertionError there: blank it up to the next '>' as a bogus comment."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            j = self.rawdata.find(">", i + 3)
+            if j < 0:
+                return -1  # unterminated: stays in the buffer, blanked at the end
+            _blank(self.chars, self.base + i, self.base + j + 1)
+            return j + 1
+
     def unknown_decl(self, data):
-        self._blank_to("]]>")
+        self._blank_past(3, data)  # <![CDATA[data]]>, <![if !IE]>
 
 
 def _mask_html(text: str, chars: list[str], base: int = 0) -> None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -47,12 +49,13 @@ def _lower(s: str) -> str:
 @dataclass(frozen=True, slots=True)
 class Folded:
     """`low`/`keep`: key text (lower-cased / case kept), padded with a space at both ends.
-    `start[j]`/`end[j]`: the original span of key character j."""
+    `start[j]`/`end[j]`: the original span of key character j (arrays of machine integers: a list
+    of int objects would take 70 bytes per character of a 50 MB document)."""
 
     low: str
     keep: str
-    start: list[int]
-    end: list[int]
+    start: Sequence[int]
+    end: Sequence[int]
 
     def span(self, j0: int, j1: int) -> tuple[int, int]:
         """Original span of key characters j0..j1 (exclusive)."""
@@ -71,8 +74,9 @@ def _unquote(s: int, token: str) -> tuple[int, str]:
 
 def fold(text: str) -> Folded:
     keep: list[str] = [" "]
-    start: list[int] = [0]
-    end: list[int] = [0]
+    index = "i" if len(text) < 2**31 - 1 else "q"
+    start = array(index, [0])
+    end = array(index, [0])
     add, add_start, add_end = keep.append, start.append, end.append
     starts, ends = start.extend, end.extend
     spaced = True  # keep[-1] == " "

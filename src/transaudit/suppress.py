@@ -17,7 +17,7 @@ from .finding import Finding, Severity
 
 UNUSED = "unused-suppression"
 BAD = "bad-suppression"
-CATEGORY = "other"
+CATEGORY = "other/suppression"
 
 UNUSED_DOC = """A suppression comment that silenced nothing.
 

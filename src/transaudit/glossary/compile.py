@@ -145,7 +145,8 @@ class CompiledGlossary:
                     if suffix:
                         continue
                     suffix = possessive
-                if table.is_name(index) and not _case_ok(keep[a:b - len(suffix)], table.form(index), keep, a, b):
+                if table.is_name(index) and not _case_ok(keep[a:b - len(suffix)], table.form(index), keep, a, b,
+                                                         derived=table.role(index) == DERIVED):
                     continue
                 cands.setdefault((a, b), []).append((index, Hit(table[index], suffix, change)))
         matches = []
@@ -179,16 +180,16 @@ def _case_form(form: str) -> str:
     return fold(form).keep.strip()
 
 
-def _case_ok(text_keep: str, form: str, keep: str = "", a: int = 0, b: int = 0) -> bool:
-    """Names match as written, with a capital first letter, or in ALL CAPS — the last only for
-    forms of six letters or more or inside capitalised headlines, so that acronyms (SARIF, TOR)
-    are not read as names."""
+def _case_ok(text_keep: str, form: str, keep: str = "", a: int = 0, b: int = 0, derived: bool = False) -> bool:
+    """Names match as written, with a capital first letter, or in ALL CAPS (CONTRACTS §1). A form
+    that nobody listed (derived) matches in ALL CAPS only with six letters or more or inside a
+    capitalised headline, so that acronyms (IDLEB next to IDF, HUMS) are not read as names."""
     f = _case_form(form)
     if text_keep == f or (f and text_keep == f[0].upper() + f[1:]):
         return True
     if text_keep != f.upper():
         return False
-    if f.isupper() or sum(c.isalpha() for c in f) >= 6:
+    if not derived or f.isupper() or sum(c.isalpha() for c in f) >= 6:
         return True
     before = keep[:a].split()[-1:] or [""]
     after = keep[b:].split()[:1] or [""]

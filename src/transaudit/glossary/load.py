@@ -86,7 +86,7 @@ def _entry_from_yaml(reader: _Reader, node, origin: str) -> Entry:
     items = reader.mapping(node, "entry")
     where = "entry"
     for key, value in items:
-        if key == "canonical" and isinstance(value, yaml.ScalarNode):
+        if key == "canonical" and isinstance(value, yaml.ScalarNode) and value.value.strip():
             where = f"entry '{value.value}'"
     for key, value in items:
         if key.startswith("x-"):

@@ -15,7 +15,10 @@ class GlossaryError(ValueError):
 
 
 def slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    from ..normalize import fold_char
+
+    folded = "".join(fold_char(c) for c in text)  # ł -> l, ß -> ss, ø -> o: letters NFKD keeps
+    ascii_text = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
     ascii_text = re.sub(r"[^a-z0-9\s-]", "", ascii_text.lower())
     return re.sub(r"[\s-]+", "-", ascii_text).strip("-") or "entry"
 

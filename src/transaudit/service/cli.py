@@ -14,12 +14,19 @@ MIN_TOKEN = 16
 BACKLOG = 2048  # uvicorn's default
 
 
+def _port(value: str) -> int:
+    port = int(value)
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"port {value} is not in 0-65535")
+    return port
+
+
 def add_parser(sub) -> list[str]:
     p = sub.add_parser("serve", help="run the HTTP service (JSON API, LanguageTool-compatible API, check page)",
                        formatter_class=argparse.ArgumentDefaultsHelpFormatter)
     p.add_argument("--host", default="127.0.0.1",
                    help="address to bind; anything but a loopback address needs --token-file")
-    p.add_argument("--port", type=int, default=8077, help="port to bind (0: any free port)")
+    p.add_argument("--port", type=_port, default=8077, help="port to bind (0: any free port)")
     p.add_argument("--glossary", action="append", default=[], metavar="FILE",
                    help="extra glossary (YAML, CSV or TBX); repeatable, later files win")
     p.add_argument("--no-default-glossary", action="store_true", help="do not load the shipped glossary")
