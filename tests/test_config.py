@@ -355,7 +355,7 @@ def test_rules_command_lists_summary_and_example(monkeypatch, capsys):
     assert lines[i + 1] == ("    Wrong forms listed in the glossary (`variants`) of names: people, places, weapons, "
                             "organisations.")
     assert lines[i + 2].startswith('    Example: "Pantyr missile complex" -> "Pantsir ...",')
-    assert "unused-suppression (info, other)" in lines
+    assert "unused-suppression (info, other/suppression)" in lines
     for rule in RULES:
         assert any(line.startswith(f"{rule} (") for line in lines), rule
 

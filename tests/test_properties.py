@@ -408,3 +408,12 @@ def test_sentences_with_a_bounded_look_back_split_as_before(text):
     from transaudit.language import sentences
 
     assert sentences(text) == _sentences_reference(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" aBé'", max_size=14), st.data())
+def test_neighbouring_words_equal_the_split_they_replace(keep, data):
+    from transaudit.glossary.compile import _neighbours
+
+    a, b = data.draw(st.integers(0, len(keep))), data.draw(st.integers(0, len(keep)))
+    assert _neighbours(keep, a, b) == ((keep[:a].split()[-1:] or [""])[0], (keep[b:].split()[:1] or [""])[0])

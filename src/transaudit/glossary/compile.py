@@ -191,9 +191,21 @@ def _case_ok(text_keep: str, form: str, keep: str = "", a: int = 0, b: int = 0, 
         return False
     if not derived or f.isupper() or sum(c.isalpha() for c in f) >= 6:
         return True
-    before = keep[:a].split()[-1:] or [""]
-    after = keep[b:].split()[:1] or [""]
-    return any(len(w) > 1 and w.isupper() for w in before + after)
+    return any(len(w) > 1 and w.isupper() for w in _neighbours(keep, a, b))
+
+
+def _neighbours(keep: str, a: int, b: int) -> tuple[str, str]:
+    """The words of `keep` (space-separated) just before index a and just after index b: what
+    keep[:a].split()[-1] and keep[b:].split()[0] give, without copying the whole text each time."""
+    i = a
+    while i > 0 and keep[i - 1] == " ":
+        i -= 1
+    before = keep[keep.rfind(" ", 0, i) + 1:i]
+    j = b
+    while j < len(keep) and keep[j] == " ":
+        j += 1
+    end = keep.find(" ", j)
+    return before, keep[j:len(keep) if end < 0 else end]
 
 
 def compile_glossary(glossary: Glossary, infer: bool = True, reference: bool = True) -> CompiledGlossary:
