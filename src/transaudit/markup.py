@@ -118,9 +118,11 @@ class _HTMLMasker(HTMLParser):
     def parse_marked_section(self, i, report=1):
         """`<![…]>` with a keyword the standard library does not know ("<![endif]-->" is fine, "<![x"
         is not) raises AssertionError there: blank it up to the next '>' as a bogus comment."""
+        position = self.lineno, self.offset
         try:
             return super().parse_marked_section(i, report)
         except AssertionError:
+            self.lineno, self.offset = position  # _scan_name moves the position before it raises
             j = self.rawdata.find(">", i + 3)
             if j < 0:
                 return -1  # unterminated: stays in the buffer, blanked at the end
