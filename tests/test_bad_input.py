@@ -16,7 +16,7 @@ import time
 
 import pytest
 
-from conftest import DESK, GLOSSARIES, SRC, desk_args, run_cli
+from conftest import DESK, SRC, desk_args, run_cli
 from transaudit import lint_text
 from transaudit.config import Config
 from transaudit.engine import run
@@ -130,6 +130,7 @@ def test_deeply_nested_markdown_quotes_and_lists(tmp_path):
     ("ampersand.html", "<p>AT&T said the Pantyr battery was hit; Kiev</p>", ["Pantyr", "Kiev"]),
     ("legacy-entity.html", "<p>&copy 2024 Kiev &#169 Pantyr</p>", ["Kiev", "Pantyr"]),
     ("marked-section.html", "<p>Kiev <![ped Pantyr]> Pantyr <![x Kiev\n", ["Kiev", "Pantyr"]),
+    ("marked-section-position.html", "<![><p title=Kiev>Pantyr", ["Kiev", "Pantyr"]),  # was shifted by 3
     ("conditional.html", "<![if !IE]><p>Kiev</p><![endif]><p>Pantyr</p>", ["Kiev", "Pantyr"]),
     ("bogus-comment.html", "<!x> Kiev </ y> Pantyr", ["Kiev", "Pantyr"]),
 ])

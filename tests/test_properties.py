@@ -122,7 +122,7 @@ def test_code_point_line_column_and_utf16_round_trip(text):
 MARKUP = st.sampled_from([
     "<", ">", "</", "<a href='https://x.io/Kiev' title=\"Kyiv\">", "<img alt=Pantyr src=p.png>", "<code>",
     "</code>", "<pre>", "</pre>", "<script>", "</script>", "<style>", "<!--", "-->", "<!DOCTYPE html>",
-    "<![CDATA[", "]]>", "<?", "?>", "&amp;", "&#", "&#x41;", ";", "`", "``", "```", "~~~", "    ", "[",
+    "<![CDATA[", "]]>", "<![", "<![if x]>", "<![>", "<?", "?>", "&amp;", "&#", "&#x41;", ";", "`", "``", "```", "~~~", "    ", "[",
     "]", "(", ")", "](", "]: ", "http://", "https://x.io/a_b", "www.", "a@b.io", "*", "_", "#", "> ",
     "- ", "1. ", "---", "+++", "title: ", "caption = ", "|", "\\", "\"", "'", "=", "Pantyr", "Kiev",
     "word", "é", "🇺🇦", " ", "\t",

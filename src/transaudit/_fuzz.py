@@ -30,7 +30,7 @@ from pathlib import Path
 FORMATS = ("text", "markdown", "html")
 SUFFIXES = {"text": "txt", "markdown": "md", "html": "html"}
 GLOSSARY_FORMATS = ("yaml", "csv", "tbx")
-ERROR_LINE = re.compile(r"^fuzz\.(?:yaml|csv|tbx):[1-9][0-9]*: [^\r\n]+$")
+ERROR_LINE = re.compile(r"^fuzz-[0-9]+\.(?:yaml|csv|tbx):[1-9][0-9]*: [^\r\n]+$")
 
 # hand-made seeds: markup the corpus lacks
 MARKUP_SEEDS = (
@@ -126,7 +126,9 @@ class GlossaryTarget:
     """The `glossary` target: every input a glossary file, loaded, compiled and used."""
 
     def __init__(self, directory: str | None = None):
-        self.dir = directory or tempfile.mkdtemp(prefix="transaudit-fuzz-")
+        self.dir = directory or os.path.join(tempfile.gettempdir(), "transaudit-fuzz")
+        os.makedirs(self.dir, exist_ok=True)
+        self.stem = f"fuzz-{os.getpid()}"  # one file per process, removed after each input
 
     def __call__(self, data: bytes) -> None:
         from .config import Config
@@ -135,17 +137,18 @@ class GlossaryTarget:
         from .glossary import GlossaryError, compile_glossary, load_glossaries
 
         fmt = GLOSSARY_FORMATS[data[0] % 3] if data else "yaml"
-        path = os.path.join(self.dir, "fuzz." + fmt)
-        with open(path, "wb") as f:
+        name = f"{self.stem}.{fmt}"
+        with open(os.path.join(self.dir, name), "wb") as f:
             f.write(data[1:])
         cwd = os.getcwd()
-        os.chdir(self.dir)  # error messages name the file as given: fuzz.yaml
+        os.chdir(self.dir)  # error messages name the file as given: fuzz-<pid>.yaml
         try:
-            glossary = load_glossaries(["fuzz." + fmt], include_default=False)
+            glossary = load_glossaries([name], include_default=False)
         except GlossaryError as e:
             assert ERROR_LINE.match(str(e)), repr(str(e))
             return
         finally:
+            os.unlink(name)
             os.chdir(cwd)
         compiled = compile_glossary(glossary)
         forms = [f for e in glossary.entries for f in (e.canonical, *e.aliases, *e.variants, *(n for _, n in e.native))]
@@ -159,7 +162,8 @@ TARGETS = {"lint": Lint, "glossary": GlossaryTarget}
 
 
 def preload() -> None:
-    """Import what the targets use, so that atheris.instrument_all() instruments it."""
+    """Import what the targets use, so that it is instrumented when imported under
+    atheris.instrument_imports() (modules imported later would not be)."""
     import importlib
 
     for name in ("config", "document", "engine", "fix", "language", "linter", "markup", "normalize",

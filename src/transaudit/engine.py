@@ -70,22 +70,43 @@ def _blank_lines(ctx: Context, spans) -> Context:
     return replace(ctx, doc=doc, folded=folded, matches=tuple(ctx.glossary.scan(doc.masked, folded)))
 
 
-def _notice(rule: str, doc: Document, offset: int, message: str) -> Finding:
+def _notice(rule: str, offset: int, message: str) -> Finding:
     return Finding(rule, Severity.INFO, message, offset, offset, "", category=LIMIT_CATEGORY)
 
 
 def _skipped(rule: str, doc: Document, spans, limit: int) -> Finding:
     line = doc.position(spans[0][0])[0]
     more = f" (and {len(spans) - 1} more)" if len(spans) > 1 else ""
-    return _notice(rule, doc, spans[0][0], f"line {line}{more} not checked by this rule: longer than "
-                                           f"{limit:,} characters (--max-line-length)")
+    return _notice(rule, spans[0][0], f"line {line}{more} not checked by this rule: longer than "
+                                      f"{limit:,} characters (--max-line-length)")
 
 
 def _cut_short(rule: str, doc: Document, deadline: Deadline) -> Finding:
     offset = min(deadline.offset, len(doc.text))
     line = doc.position(offset)[0]
-    return _notice(rule, doc, offset, f"this rule stopped early, over its time budget of {deadline.seconds:g} s "
-                                      f"per file (--time-budget): findings from line {line} on may be missing")
+    return _notice(rule, offset, f"this rule stopped early, over its time budget of {deadline.seconds:g} s "
+                                 f"per file (--time-budget): findings from line {line} on may be missing")
+
+
+def _collect(detector, ctx: Context, options: dict, deadline: Deadline | None) -> tuple[list[Finding], list[Finding]]:
+    """One detector's findings (filtered, with the configured severity) and its limit notices."""
+    config, limits = ctx.config, ctx.config.limits
+    level = config.rule_severity(detector.RULE)
+    findings: list[Finding] = []
+    notices: list[Finding] = []
+    for f in detector.detect(ctx, options):
+        if f.entry in config.ignore_entries or f.confidence < config.min_confidence:
+            continue
+        findings.append(replace(f, severity=Severity(level)) if level else f)
+        if len(findings) >= limits.max_findings:
+            notices.append(_notice(detector.RULE, f.end, f"this rule stopped after {len(findings):,} findings "
+                                                         "in this file (--max-findings)"))
+            break
+        if deadline is not None and deadline.expired(f.end):
+            break
+    if deadline is not None and deadline.offset is not None:
+        notices.append(_cut_short(detector.RULE, ctx.doc, deadline))
+    return findings, notices
 
 
 def run(doc: Document, compiled: CompiledGlossary, config: Config | None = None) -> list[Finding]:
@@ -94,14 +115,13 @@ def run(doc: Document, compiled: CompiledGlossary, config: Config | None = None)
     folded = fold(doc.masked)
     ctx = Context(doc, compiled, folded, tuple(compiled.scan(doc.masked, folded)), config)
     too_long = long_lines(doc.text, doc.line_starts, limits.max_line_chars)
-    short_ctx = None
+    short_ctx = None  # the context with the long lines blanked, for the expensive rules
     findings: list[Finding] = []
     notices: list[Finding] = []
     for detector in DETECTORS:
         if not config.rule_enabled(detector.RULE):
             continue
         options = config.rule_options(detector.RULE, detector.OPTIONS)
-        level = config.rule_severity(detector.RULE)
         source, deadline = ctx, None
         if detector.RULE in EXPENSIVE_RULES:
             if too_long:
@@ -110,22 +130,9 @@ def run(doc: Document, compiled: CompiledGlossary, config: Config | None = None)
                 notices.append(_skipped(detector.RULE, doc, too_long, limits.max_line_chars))
             deadline = Deadline(limits.rule_seconds)
             options = {**options, "deadline": deadline}
-        count = 0
-        for f in detector.detect(source, options):
-            if f.entry in config.ignore_entries or f.confidence < config.min_confidence:
-                continue
-            if level:
-                f = replace(f, severity=Severity(level))
-            findings.append(f)
-            count += 1
-            if count >= limits.max_findings:
-                notices.append(_notice(detector.RULE, doc, f.end, f"this rule stopped after {count:,} findings "
-                                                                  "in this file (--max-findings)"))
-                break
-            if deadline is not None and deadline.expired(f.end):
-                break
-        if deadline is not None and deadline.offset is not None:
-            notices.append(_cut_short(detector.RULE, doc, deadline))
+        found, limited = _collect(detector, source, options, deadline)
+        findings += found
+        notices += limited
     findings = sorted(_merge(findings) + notices, key=lambda f: (f.start, f.end, f.rule))
     from .suppress import apply as apply_suppressions
     return apply_suppressions(doc, findings, {d.RULE for d in DETECTORS}, config=config)

@@ -9,7 +9,6 @@ import os
 import re
 from dataclasses import replace
 from importlib import resources
-from pathlib import Path
 
 import yaml
 
