@@ -28,6 +28,40 @@ DESK = GLOSSARIES / "desk.yaml"
 # detectors added later cannot change what these tests see.
 GLOSSARY_RULES = ("listed-variant", "calque")
 
+# A three-entry desk glossary: a place, a weapon and a term, each with one listed wrong form.
+WAR_GLOSSARY = """\
+version: 1
+entries:
+  - id: kyiv
+    canonical: Kyiv
+    kind: place
+    variants: [Kiev]
+  - id: pantsir
+    canonical: Pantsir
+    kind: weapon
+    variants: [Pantyr]
+  - id: missile-system
+    canonical: missile system
+    kind: term
+    variants: [missile complex]
+"""
+
+
+def compile_yaml(text: str, directory: Path, name: str = "desk.yaml", **options):
+    """The compiled glossary of one YAML text (written to directory/name), without the default one."""
+    from transaudit.glossary import compile_glossary, load_glossaries
+
+    path = Path(directory) / name
+    path.write_text(text, encoding="utf-8")
+    return compile_glossary(load_glossaries([path], include_default=False), **options)
+
+
+def rules_off(*keep: str) -> dict:
+    """Rule settings that switch every rule off but `keep`."""
+    from transaudit.detectors import RULES
+
+    return {r: {"severity": "off"} for r in RULES if r not in keep}
+
 
 @lru_cache(maxsize=None)
 def schema(name: str) -> dict:

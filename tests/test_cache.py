@@ -74,14 +74,14 @@ def test_corrupt_cache_file_is_ignored_and_rebuilt(cache_dir, tmp_path):
     desk = desk_copy(tmp_path)
     expected = findings(load(Config(), [desk], default=False))
     [entry] = entries_on_disk(cache_dir)
-    for garbage in (b"", b"not a pickle at all", entry.read_bytes()[:100]):
+    whole = entry.read_bytes()
+    for garbage in (b"", b"not a pickle at all", whole[:100], whole[:-9], whole[:len(whole) // 2]):
         entry.write_bytes(garbage)
         rebuilt = load(Config(), [desk], default=False)
         assert isinstance(rebuilt, CompiledGlossary)
         assert findings(rebuilt) == expected
         # the entry was written again and now loads
-        with open(entry, "rb") as f:
-            assert isinstance(pickle.load(f), CompiledGlossary)
+        assert isinstance(cache.load_mapped(entry), CompiledGlossary)
 
 
 def test_a_pickle_of_something_else_is_not_used(cache_dir, tmp_path):
@@ -169,3 +169,38 @@ def test_old_entries_are_pruned(cache_dir, tmp_path):
     kept = {p.name for p in entries_on_disk(cache_dir)}
     assert kept == {f"{i:064x}.pickle" for i in range(3, cache.KEEP + 3)}
     assert isinstance(cache.read(f"{cache.KEEP + 2:064x}"), CompiledGlossary)
+
+
+def test_cached_glossary_reads_entries_and_columns_from_the_mapped_file(cache_dir, tmp_path):
+    import mmap
+
+    desk = desk_copy(tmp_path)
+    fresh = compile_glossary(load_glossaries([desk], include_default=False))
+    load(Config(), [desk], default=False)
+    cached = load(Config(), [desk], default=False)
+    # the big columns are views of the mapped cache file, not copies
+    for column in (cached.automaton.hits, cached.patterns._forms._blob, cached.glossary.entries._rows._blob):
+        assert isinstance(column, memoryview) and isinstance(column.obj, mmap.mmap)
+    # entries are unpickled one by one, and behave like the compiled tuple and dict
+    assert cached.entries["prigozhin"] == fresh.entries["prigozhin"]
+    assert cached.entries["prigozhin"] is cached.glossary.entries[list(cached.entries).index("prigozhin")]
+    assert "nobody" not in cached.entries and cached.entries.get("nobody") is None
+    with pytest.raises(KeyError):
+        cached.entries["nobody"]
+    assert dict(cached.entries) == fresh.entries and list(cached.entries.values()) == list(fresh.entries.values())
+    assert tuple(cached.glossary.entries) == fresh.glossary.entries == cached.glossary.entries
+    assert cached.glossary.entries[-1] == fresh.glossary.entries[-1] and len(cached.glossary) == len(fresh.glossary)
+    assert "pantsir" in cached.correct_keys and "pantyr" not in cached.correct_keys and 7 not in cached.correct_keys
+
+
+@pytest.mark.parametrize("protocol", [2, 4, 5])
+def test_a_cached_glossary_pickles_again(cache_dir, tmp_path, protocol):
+    """dask and the service send compiled glossaries to other processes with plain pickle."""
+    desk = desk_copy(tmp_path)
+    load(Config(), [desk], default=False)
+    cached = load(Config(), [desk], default=False)
+    again = pickle.loads(pickle.dumps(cached, protocol=protocol))
+    fresh = pickle.loads(pickle.dumps(compile_glossary(load_glossaries([desk], include_default=False)),
+                                      protocol=protocol))
+    assert findings(again) == findings(fresh) == findings(cached) != []
+    assert list(again.patterns) == list(cached.patterns) and again.entries == cached.entries

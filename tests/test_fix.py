@@ -14,31 +14,15 @@ from pathlib import Path
 
 import pytest
 
+from conftest import GLOSSARY_RULES, WAR_GLOSSARY, compile_yaml, rules_off
 from transaudit import cli, fix, lint_text
 from transaudit.config import Config
-from transaudit.detectors import RULES
 from transaudit.finding import Finding, Severity
-from transaudit.glossary import compile_glossary, load_glossaries
 
 SRC = Path(__file__).resolve().parents[1] / "src"
-GLOSSARY = """\
-version: 1
-entries:
-  - id: kyiv
-    canonical: Kyiv
-    kind: place
-    variants: [Kiev]
-  - id: pantsir
-    canonical: Pantsir
-    kind: weapon
-    variants: [Pantyr]
-  - id: missile-system
-    canonical: missile system
-    kind: term
-    variants: [missile complex]
-"""
-KEEP = ("listed-variant", "calque")
-OFF = "".join(f'[rules.{r}]\nseverity = "off"\n' for r in RULES if r not in KEEP)
+GLOSSARY = WAR_GLOSSARY
+KEEP = GLOSSARY_RULES
+OFF = "".join(f'[rules.{r}]\nseverity = "off"\n' for r in rules_off(*KEEP))
 STORY = ("Shelling in Kiev overnight damaged two Pantyr batteries.\r\n"
          "PANTYR CREWS SURVIVED, the ministry said.\r\n"
          "Missile complexes near Kiev's airport were hit.\r\n")
@@ -49,9 +33,7 @@ FIXED = ("Shelling in Kyiv overnight damaged two Pantsir batteries.\r\n"
 
 @pytest.fixture(scope="module")
 def glossary(tmp_path_factory):
-    path = tmp_path_factory.mktemp("g") / "desk.yaml"
-    path.write_text(GLOSSARY, encoding="utf-8")
-    return compile_glossary(load_glossaries([path], include_default=False), infer=False)
+    return compile_yaml(GLOSSARY, tmp_path_factory.mktemp("g"), infer=False)
 
 
 def desk(root: Path, extra: str = "") -> None:
@@ -86,8 +68,7 @@ def finding(start, end, text, fix_, severity=Severity.ERROR, confidence=0.95):
 def test_apply_keeps_inflection_and_case(glossary):
     text = STORY.replace("\r\n", "\n")
     findings = lint_text(text, path="story.txt", glossary=glossary,
-                         config=Config(default_glossary=False, rules={r: {"severity": "off"}
-                                                                      for r in RULES if r not in KEEP}))
+                         config=Config(default_glossary=False, rules=rules_off(*KEEP)))
     assert [(f.text, f.suggestions[0]) for f in findings] == [
         ("Kiev", "Kyiv"), ("Pantyr", "Pantsir"), ("PANTYR", "PANTSIR"), ("Missile complexes", "Missile systems"),
         ("Kiev's", "Kyiv's")]
@@ -314,6 +295,16 @@ def test_write_baseline_then_only_new_findings_are_reported(tmp_path, lint):
     code, out, _ = lint("story.md", "--baseline", "baseline.json")
     assert code == 1
     assert out == "story.md:6:1: error [listed-variant] 'Kiev' is a known wrong form of Kyiv (Kyiv)\n1 finding in 1 file\n"
+
+
+def test_fix_with_baseline_leaves_and_does_not_report_baselined_findings(tmp_path, lint):
+    path = tmp_path / "story.md"
+    path.write_text("Shelling in Kiev.\n", encoding="utf-8")
+    assert lint("story.md", "--write-baseline", "baseline.json")[0] == 0
+    path.write_text("Shelling in Kiev.\n\nA Pantyr battery was hit.\n", encoding="utf-8")
+    code, out, err = lint("story.md", "--fix", "--baseline", "baseline.json")
+    assert path.read_text(encoding="utf-8") == "Shelling in Kiev.\n\nA Pantsir battery was hit.\n"
+    assert (code, out, err) == (0, "0 findings in 1 file\n", "transaudit: fixed 1 finding\n")
 
 
 @pytest.mark.parametrize("content, message", [

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft4Validator
 
+from conftest import WAR_GLOSSARY, compile_yaml, rules_off
 from transaudit import __version__, engine
 from transaudit.config import Config, rule_catalog
 from transaudit.detectors import RULES
@@ -16,22 +17,10 @@ from transaudit.document import Document
 from transaudit.finding import Finding, Severity
 from transaudit.formatters import FORMATS, render
 from transaudit.formatters.github import escape_data, escape_property
-from transaudit.glossary import compile_glossary, load_glossaries
 from transaudit.results import FileResult, RunInfo
 
 SARIF_SCHEMA = Path(__file__).resolve().parent / "data" / "sarif-schema-2.1.0.json"
-GLOSSARY = """\
-version: 1
-entries:
-  - id: kyiv
-    canonical: Kyiv
-    kind: place
-    variants: [Kiev]
-  - id: pantsir
-    canonical: Pantsir
-    kind: weapon
-    variants: [Pantyr]
-"""
+GLOSSARY = WAR_GLOSSARY
 # "Żółw" is 4 code points and 7 UTF-8 bytes; the flag is 2 code points (4 UTF-16 units, 8 bytes).
 STORY = ("Żółw 🇺🇦 report: Kiev shelled.\r\n"
          "A Pantyr battery burned.\n"
@@ -42,10 +31,8 @@ INFO = RunInfo(2, "sha256:abc", ("desk.yaml",), __version__)
 
 @pytest.fixture(scope="module")
 def results(tmp_path_factory):
-    path = tmp_path_factory.mktemp("g") / "desk.yaml"
-    path.write_text(GLOSSARY, encoding="utf-8")
-    compiled = compile_glossary(load_glossaries([path], include_default=False), infer=False)
-    config = Config(default_glossary=False, rules={r: {"severity": "off"} for r in RULES if r != "listed-variant"})
+    compiled = compile_yaml(GLOSSARY, tmp_path_factory.mktemp("g"), infer=False)
+    config = Config(default_glossary=False, rules=rules_off("listed-variant"))
     doc = Document.from_text(STORY, "news/story one.md")
     findings = engine.run(doc, compiled, config)
     assert [(f.rule, f.text) for f in findings] == [

@@ -122,6 +122,9 @@ YAML_ERRORS = [
     ("a variant that is another entry's alias",
      ENTRY + "    aliases: [SA-22]\n  - id: sa-22-tor\n    canonical: Tor\n    variants: [SA 22]\n",
      "7: 'SA 22' is claimed by both 'pantsir' (line 3) and 'sa-22-tor'"),
+    ("a variant that is the entry's own alias",
+     ENTRY + "    aliases: [SA-22]\n    variants: [sa 22]\n",
+     "3: entry 'Pantsir': variant 'sa 22' is also its canonical form or an alias"),
     ("missing version",
      "entries: []\n",
      "1: missing 'version: 1'"),
@@ -228,6 +231,9 @@ CSV_ERRORS = [
     ("two ids claim one form", HEADER + "tor,Tor,weapon,,Thor,,,\nthor,Thor,person,,,,,\n",
      "3: 'Thor' is claimed by both 'tor' (line 2) and 'thor'"),
     ("empty file", "", "1: empty CSV glossary (expected a header row)"),
+    ("a column twice", "canonical,variants,variants\nKyiv,Kiev,Kiew\n", "1: column 'variants' appears twice"),
+    ("a variant that is the canonical form", HEADER + "kyiv,Kyiv,place,,Kiev|KYIV,,,\n",
+     "2: entry 'Kyiv': variant 'KYIV' is also its canonical form or an alias"),
 ]
 
 

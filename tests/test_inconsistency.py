@@ -7,11 +7,18 @@ word frequency can tell two established names from a rare misspelling.
 """
 from __future__ import annotations
 
+import string
+
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from transaudit.config import Config
 from transaudit.detectors import RULES
-from transaudit.detectors.inconsistency import CATEGORY, RULE
+from transaudit.detectors.inconsistency import _GIVEN_NAME_SLOT, CATEGORY, OPTIONS, RULE, _slack, _words
+from transaudit.language import WORD
 from transaudit.glossary import compile_glossary, load_glossaries
 from transaudit.linter import lint_text
 
@@ -152,3 +159,64 @@ def test_rule_can_be_relevelled_and_disabled(lint, empty):
     [f] = lint(text, using=empty, config=only(severity="error"))
     assert f.severity.value == "error" and f.text == "Zelenski"
     assert lint(text, using=empty, config=only(severity="off")) == []
+
+
+def _scanned(text: str, min_length: int) -> list[tuple[int, int]]:
+    """inconsistency._words must give words of language.WORD (a few shorter than `min_length`
+    may come along: the rule checks the length)."""
+    return [m.span() for m in _words(text, min_length) if m.end() - m.start() >= min_length]
+
+
+def _capitalised_words(text: str, min_length: int) -> list[tuple[int, int]]:
+    """language.WORD's words not starting with an ASCII lower-case letter, `min_length`
+    characters or more, not before a given name's slot."""
+    return [m.span() for m in WORD.finditer(text) if m.group()[0] not in string.ascii_lowercase
+            and len(m.group()) >= min_length and not _GIVEN_NAME_SLOT.match(text, m.end())]
+
+
+@pytest.mark.parametrize("text", [
+    "In Côte d'Ivoire, President Alassane Ouattara met O’Brien and l'Humanité's editor.",
+    "The 2024Zelensky tag, the Ab1Cdefg code, Kyiv's_Mayor and al-Assad's allies.",
+    "Erdog\u0306an and \u0301Erdogan, Nicuşor's aides; a'1Bcdef'1Ghijk and ÉTIENNE or Étienne.",
+    "Vitali Klitschko said Mayor Klitschko met Ⅻcentury ²Squared and Ǆabcde.",
+])
+def test_the_word_scan_finds_the_words_of_language_word(text):
+    assert _scanned(text, 5) == _capitalised_words(text, 5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("aAbZéÉşŞ'’1٣ -_.\n\u0301\u0488²Ⅻǅ") + ["Ab", " Zelensky", "'s"]),
+                max_size=30).map("".join), st.integers(1, 6))
+@example("x'1Bcdef", 5)
+@example("Aaaa_", 5)
+def test_the_word_scan_agrees_with_language_word_on_any_text(text, min_length):
+    assert _scanned(text, min_length) == _capitalised_words(text, min_length)
+
+
+LETTERS = "abcdehiklnorsuvyz"
+
+
+@st.composite
+def spellings(draw):
+    """A key and another spelling of it: up to four letters inserted, deleted or replaced."""
+    a = draw(st.text(alphabet=LETTERS, min_size=1, max_size=14))
+    b = a
+    for _ in range(draw(st.integers(0, 4))):
+        i = draw(st.integers(0, len(b)))
+        c = draw(st.sampled_from(LETTERS))
+        b = draw(st.sampled_from([b[:i] + c + b[i:], b[:i] + b[i + 1:], b[:i] + c + b[i + 1:]])) or c
+    return a, b
+
+
+@settings(max_examples=400, deadline=None)
+@given(spellings(), st.sampled_from([OPTIONS["min_score"], 50, 95, 100]))
+@example(("zelensky", "zelenski"), OPTIONS["min_score"])
+@example(("shoigu", "shoygu"), 100)
+def test_the_letter_bound_never_parts_close_keys(pair, min_score):
+    """Keys with more letters of their own than _slack allows are never close (the rule skips
+    rapidfuzz for them)."""
+    a, b = pair
+    close = fuzz.ratio(a, b) >= min_score or (min(len(a), len(b)) >= 6 and Levenshtein.distance(a, b) == 1)
+    if close:
+        assert len(set(a) ^ set(b)) <= _slack(len(a) + len(b), min_score)
+    assert _slack(16, OPTIONS["min_score"]) == 2 and _slack(30, OPTIONS["min_score"]) == 4

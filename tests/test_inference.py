@@ -209,3 +209,67 @@ def test_institution_with_a_swapped_head_word_and_an_added_adjective(compiled):
 ])
 def test_head_word_swaps_need_a_distinctive_name(compiled, text):
     assert findings(text, compiled, "institution") == []
+
+
+class _EveryKey(dict):
+    """A by_initial table that offers every key for every initial: the search unpruned."""
+
+    def __init__(self, keys):
+        super().__init__()
+        self.keys_ = keys
+
+    def get(self, initial, default=None):
+        return self.keys_
+
+
+@pytest.mark.parametrize("word", ["Zelenskky", "Selenskii", "Prigozin", "Prigojine", "Nasrala", "Nasrallahs",
+                                  "Zalensky", "Omani", "Peskova", "Harkivv", "Tokaev", "Ozelensky", "Lensky"])
+def test_fuzzy_name_pruned_search_judges_like_the_full_one(compiled, word):
+    """The search over the keys that share the word's initial only skips words the full search
+    would not report either."""
+    from transaudit.detectors import fuzzy_name
+
+    keys, owners, by_initial = compiled.prepare(fuzzy_name.RULE, fuzzy_name.prepare)
+    options = fuzzy_name.OPTIONS
+    assert fuzzy_name._judge(word, (keys, owners, by_initial), options) == \
+        fuzzy_name._judge(word, (keys, owners, _EveryKey(keys)), options)
+
+
+def test_fuzzy_name_pruned_search_finds_the_unpredicted_spellings(compiled):
+    from transaudit.detectors import fuzzy_name
+
+    names = compiled.prepare(fuzzy_name.RULE, fuzzy_name.prepare)
+    form, entry_id, score, rivals = fuzzy_name._judge("Zelenskky", names, fuzzy_name.OPTIONS)
+    assert (form, compiled.entries[entry_id].canonical, len(rivals)) == ("Zelensky", "Volodymyr Zelensky", 1)
+    assert fuzzy_name._judge("Ozelensky", names, fuzzy_name.OPTIONS) is None  # another initial
+
+
+def test_fuzzy_name_memo_does_not_keep_a_glossary_alive():
+    import gc
+
+    from transaudit.detectors import fuzzy_name
+
+    glossary = compile_glossary(load_glossaries([GLOSSARY], include_default=False), reference=False)
+    assert [f.text for f in findings("Zelenskky told reporters in Kyiv.", glossary, "fuzzy-name")] == ["Zelenskky"]
+    assert glossary in fuzzy_name._VERDICTS
+    before = len(fuzzy_name._VERDICTS)
+    del glossary
+    gc.collect()
+    assert len(fuzzy_name._VERDICTS) == before - 1
+
+
+@pytest.mark.parametrize("min_length", [1, 2, 5, 7])
+def test_fuzzy_name_token_pattern_finds_what_the_plain_one_finds(min_length):
+    """The candidate pattern opens with a character range for speed: it must find the words the
+    straightforward pattern finds, of `min_length` letters or more."""
+    import re
+
+    from transaudit.detectors.fuzzy_name import _tokens
+
+    plain = re.compile(r"(?<![\w'’-])([^\W\d_a-z][^\W\d_]+)(['’]s)?(?![\w-])")
+    text = ("Zelenskky's aide, Prigożin and ÉTIENNE met al-Assad; l'Humanité, Nasrala_x, 2Prigozin, "
+            "Ab Abcdefg-Kyiv, Ṣadr’s and Şeker said: Zelensky\u0301s O'Brien Ⅻcentury ǅabcd, "
+            "Pretty Shoigu's, x-Zalensky, Xy\n")
+    want = [(m.span(), m.groups()) for m in plain.finditer(text) if len(m.group(1)) >= min_length]
+    assert [(m.span(), m.groups()) for m in _tokens(min_length).finditer(text)] == want
+    assert len(want) >= 5

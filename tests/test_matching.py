@@ -6,6 +6,8 @@ The desk glossary (tests/fixtures/glossaries/desk.yaml) is compiled without infe
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 
 def scanned(compiled, text):
@@ -142,3 +144,55 @@ def test_news_paragraph(lint):
         ("listed-variant", "Pantîr", 149, ("Pantsir",), "pantsir"),
     ]
     assert all(f.severity.value == "error" for f in lint(text))
+
+
+# ---------------------------------------------------------------- the key index (glossary/packed.py)
+
+KEYS = ["kiev", "chicken kiev", "sa 22", "sa 22 greyhound", "evgheni prigojin", "prigojin", "mcdonald's",
+        "mcdonald", "forces", "special services", "services'", "al assad", "bashar al assad"]
+WORDS = ["kiev", "chicken", "sa", "22", "greyhound", "evgheni", "prigojin", "prigojin's", "mcdonald's",
+         "mcdonald", "forces", "forces'", "special", "services", "services'", "al", "assad", "assad's",
+         "bashar", "said", "the", "s", "'s", "kiev's", "22's"]
+
+
+def automaton_reference(keys, low):
+    """What an Aho-Corasick scan over ' ' + key finds: the key must end a word or be followed by a
+    possessive ending ('s after a letter or digit, ' after s)."""
+    out = set()
+    for number, k in enumerate(keys):
+        a = low.find(" " + k)
+        while a >= 0:
+            b = a + 1 + len(k)
+            if low[b] == " ":
+                out.add((a + 1, b, number, ""))
+            elif low.startswith("'s ", b) and low[b - 1].isalnum():
+                out.add((a + 1, b + 2, number, "'s"))
+            elif low.startswith("' ", b) and low[b - 1] == "s":
+                out.add((a + 1, b + 1, number, "'"))
+            a = low.find(" " + k, a + 1)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=12))
+def test_key_index_finds_what_an_automaton_finds(words):
+    from transaudit.glossary.packed import KeyIndex
+
+    index = KeyIndex({k: [(i, "", "")] for i, k in enumerate(KEYS)})
+    low = " " + " ".join(words) + " "
+    found = index.find(low)
+    assert set(found) == automaton_reference(KEYS, low) and len(found) == len(set(found))
+    assert all(low[a:b - len(p)] == KEYS[n] for a, b, n, p in found)
+
+
+def test_key_index_reads_possessives_and_stops_where_no_key_goes_on():
+    from transaudit.glossary.packed import KeyIndex
+
+    index = KeyIndex({k: [(i, "", "")] for i, k in enumerate(KEYS)})
+    low = " the sa 22 greyhound's crew and evgheni prigojin' s forces' chicken kiev's evgheni said "
+    found = sorted((low[a:b], KEYS[n], p) for a, b, n, p in index.find(low))
+    # "prigojin'" is no possessive (' follows only an s); "evgheni" alone is no key
+    assert found == [
+        ("chicken kiev's", "chicken kiev", "'s"), ("forces'", "forces", "'"), ("kiev's", "kiev", "'s"),
+        ("sa 22", "sa 22", ""), ("sa 22 greyhound's", "sa 22 greyhound", "'s")]
+    assert index.find("  ") == [] and KeyIndex({}).find(low) == []

@@ -1,15 +1,24 @@
 """The `mixed-script` rule: look-alike letters from other scripts inside words."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import textwrap
 import unicodedata
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from transaudit.config import Config
 from transaudit.detectors import RULES
 from transaudit.detectors.mixed_script import CATEGORY, RULE
 from transaudit.glossary import compile_glossary, load_glossaries
 from transaudit.linter import lint_text
+
+SRC = Path(__file__).resolve().parents[1] / "src"
 
 GLOSSARY = """\
 version: 1
@@ -114,3 +123,47 @@ def test_look_alike_in_a_hyphenated_weapon_name(lint):
     text = "Russian troops struck the town with Tornado-\u0421 rocket launchers.\n"
     [f] = lint(text)
     assert (f.text, f.suggestions) == ("Tornado-\u0421", ("Tornado-C",))
+
+
+# ---------------------------------------------------------------- the fast paths
+
+
+def test_plain_latin_letters_are_one_script_for_confusable_homoglyphs():
+    """Words of these letters are skipped without a look at the script data: it must agree."""
+    from confusable_homoglyphs import categories
+
+    from transaudit.detectors.mixed_script import _check, plain_letters
+
+    plain = plain_letters()
+    assert {"é", "ș", "ğ", "ó", "Ł", "ự", "\u0326", "-", "7"} <= plain
+    assert not {"ĳ", "ſ", "ǉ", "\u041a", "\u03bf", "\u212a", "Ｋ", "µ"} & plain
+    assert {categories.alias(c) for c in plain} == {"LATIN", "COMMON", "INHERITED"}
+    assert _check("Kraków-Erdoğan") is None and _check("ĳs") is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Кyiv", "Kοstiantyn", "Ｋ", "ĳ", "Київ", "café", "e\u0301", "\u0483", "-", "--",
+                                 " ", "\n", "’", "μg", "東京", "Tornado-С", "a", "_", "²", "Erdoğan", "."]),
+                max_size=16).map("".join))
+def test_non_ascii_tokens_are_the_tokens_with_a_non_ascii_character(text):
+    from transaudit.detectors.mixed_script import _TOKEN, _non_ascii_tokens
+
+    assert [m.span() for m in _non_ascii_tokens(text)] == [
+        m.span() for m in _TOKEN.finditer(text) if not m.group().isascii()]
+
+
+def test_latin_text_with_accents_does_not_load_the_script_data():
+    code = textwrap.dedent("""
+        import sys
+        from transaudit.glossary import compile_glossary, load_glossaries
+        from transaudit.linter import lint_text
+        g = compile_glossary(load_glossaries([], include_default=False))
+        text = "Nicușor Dan met Recep Tayyip Erdoğan in Kraków, Łódź and Zürich on “Tuesday”.\\n"
+        print(lint_text(text, path="a.md", glossary=g) == [], "confusable_homoglyphs" in sys.modules)
+        found = lint_text("Sirens sounded in \u041ayiv.\\n", path="a.md", glossary=g)
+        print([f.text for f in found] == ["\u041ayiv"], "confusable_homoglyphs" in sys.modules)
+    """)
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True,
+                         timeout=120).stdout
+    assert out.split() == ["True", "False", "True", "True"]

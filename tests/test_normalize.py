@@ -111,3 +111,41 @@ def test_index_map_points_back_to_the_original(text):
     for i, ch in enumerate(text):
         if ch.isalnum() and fold_char(ch):
             assert i in covered, (text, i)
+
+
+NEWS = ("Iran’s drones hit Kyiv’s power grid on Tuesday, officials said. Yevgeny Prigozhin's men "
+        "and the ‘Pantîr’ battery near Zaporizhzhia; the iPhone-sized SA-22 Greyhound, 2024 figures, "
+        "Straße Pante\u0301r and Łódź. ") * 40
+
+
+def test_fold_in_small_chunks_is_the_same_fold(monkeypatch):
+    from transaudit import normalize
+
+    whole = fold(NEWS)
+    monkeypatch.setattr(normalize, "_CHUNK", 7)  # cut between words every few characters
+    cut = fold(NEWS)
+    assert (cut.low, cut.keep) == (whole.low, whole.keep)
+    assert list(cut.start) == list(whole.start) and list(cut.end) == list(whole.end)
+    assert words(NEWS)[:6] == [("iran's", "Iran’s"), ("drones", "drones"), ("hit", "hit"),
+                               ("kyiv's", "Kyiv’s"), ("power", "power"), ("grid", "grid")]
+
+
+def test_index_map_of_plain_words_around_folded_ones():
+    text = "said Pante\u0301r’s  men, 2024 NATO_x McDonald and  ‘Tor’ ok"
+    assert words(text) == [("said", "said"), ("panter's", "Pante\u0301r’s"), ("men", "men"), ("2024", "2024"),
+                           ("nato_x", "NATO_x"), ("mc", "Mc"), ("donald", "Donald"), ("and", "and"),
+                           ("tor", "Tor"), ("ok", "ok")]
+    f = fold(text)
+    # the space before a word is the empty span where the word starts; the padding spans nothing
+    assert [f.span(j, j + 1) for j in (0, 5, len(f.low) - 1)] == [(0, 0), (5, 5), (len(text), len(text))]
+    assert f.start[-1] == f.end[-1] == len(text) and f.start[1:3] == [0, 1]
+    with pytest.raises(IndexError):
+        f.start[len(f.low)]
+
+
+def test_case_key_is_the_kept_fold_without_padding():
+    from transaudit.normalize import case_key
+
+    for form in ("Pantîr’s", "complexPhoto", "al-Assad", "Straße", "  SA-22 Greyhound ", ""):
+        assert case_key(form) == fold(form).keep.strip()
+    assert case_key("Pantîr’s") == "Pantir's" and case_key("complexPhoto") == "complex Photo"

@@ -8,39 +8,20 @@ import sys
 
 import pytest
 
+from conftest import GLOSSARY_RULES, WAR_GLOSSARY, compile_yaml, rules_off
 from transaudit import cli, lint_text
 from transaudit.config import Config
-from transaudit.detectors import RULES
 from transaudit.document import Document
 from transaudit.finding import Finding, Severity
-from transaudit.glossary import compile_glossary, load_glossaries
 from transaudit.suppress import apply, configure, parse
 
-GLOSSARY = """\
-version: 1
-entries:
-  - id: kyiv
-    canonical: Kyiv
-    kind: place
-    variants: [Kiev]
-  - id: pantsir
-    canonical: Pantsir
-    kind: weapon
-    variants: [Pantyr]
-  - id: missile-system
-    canonical: missile system
-    kind: term
-    variants: [missile complex]
-"""
-KEEP = ("listed-variant", "calque")
-ONLY = {r: {"severity": "off"} for r in RULES if r not in KEEP}
+GLOSSARY = WAR_GLOSSARY
+ONLY = rules_off(*GLOSSARY_RULES)
 
 
 @pytest.fixture(scope="module")
 def glossary(tmp_path_factory):
-    path = tmp_path_factory.mktemp("g") / "desk.yaml"
-    path.write_text(GLOSSARY, encoding="utf-8")
-    return compile_glossary(load_glossaries([path], include_default=False), infer=False)
+    return compile_yaml(GLOSSARY, tmp_path_factory.mktemp("g"), infer=False)
 
 
 @pytest.fixture
@@ -162,6 +143,14 @@ def test_directive_inside_a_markdown_code_block_is_an_example(lint):
             "```html\n<!-- transaudit-disable-next-line listed-variant -->\n```\n"
             "Shelling in Kiev.\n")
     assert lint(text) == [("listed-variant", "error", "Kiev", at(text, "Kiev"))]
+
+
+def test_directive_inside_inline_code_is_an_example(lint):
+    text = ("Editors write `<!-- transaudit-disable-next-line listed-variant -->` above a line.\n"
+            "Shelling in Kiev.\n")
+    assert lint(text) == [("listed-variant", "error", "Kiev", at(text, "Kiev"))]
+    bare = text.replace("`", "")
+    assert lint(bare) == []
 
 
 def test_directives_in_front_of_combining_marks_and_emoji(lint):

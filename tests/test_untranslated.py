@@ -3,6 +3,7 @@ glossary's native forms, with the guards for quotations, titles, captions and sh
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -11,6 +12,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from wordfreq import zipf_frequency
 
 from transaudit.config import Config
@@ -321,3 +324,74 @@ def test_leftover_before_a_noun_phrase(lint):
     [f] = lint(text)
     assert (f.text, f.suggestions) == ("laut", ("according to",))
     assert lint("The music was too laut for the neighbours.\n") == []
+
+
+# ---------------------------------------------------------------- the fast paths (language.py)
+
+WORD_PIECES = ["d'après", "Prokudin’s", "2und", "a1b", "e\u0301", "\u0483x", "complexPhoto", "iPhone", "İ", "ß", "²",
+               "_", "'", "’", "-", " ", "\n", "\r\n", "\r", "  \t", "Mr.", "A.", "said.", "!", "?", "…", "..", "”",
+               ")", "“Kyiv.”", "1. ", "- ", "# ", "x" * 300]
+FOREIGN_PIECES = ["selon", "le", "ministère", "les", "forces", "ont", "bombardé", "la", "ville", "apărare", "și",
+                  "nu", "vom", "ceda", "niciodată", "don’t", "it's", "the", "of", "said", "officials", "Kyiv",
+                  "Sandu", "minister", "Reuters", "und", "laut"]
+
+
+def pieces_text(pieces, max_size=30):
+    return st.lists(st.sampled_from(pieces), max_size=max_size).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces_text(WORD_PIECES) | st.text(max_size=30))
+def test_fast_patterns_equal_the_patterns_they_stand_for(text):
+    """WORD by runs and on ASCII, _STOPS, _newlines() against the plain regular expressions."""
+    from transaudit.language import _ASCII_WORD, _END, _NEWLINE, _STOPS, MARKS, WORD, _newlines, distinct_words
+
+    by_letter = re.compile(rf"[^\W\d_](?:[^\W_]|[{MARKS}])*(?:['’](?:[^\W\d_]|[{MARKS}])+)*")
+    assert [m.span() for m in WORD.finditer(text)] == [m.span() for m in by_letter.finditer(text)]
+    assert distinct_words(text) == set(by_letter.findall(text))
+    ascii_text = text.encode("ascii", "replace").decode()
+    assert _ASCII_WORD.findall(ascii_text) == WORD.findall(ascii_text)
+    assert [m.span() for m in _STOPS.finditer(text) if m.group(1) is not None] == [
+        m.span() for m in _END.finditer(text)]
+    assert list(_newlines(text)) == [m.span() for m in _NEWLINE.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FOREIGN_PIECES + [" ", " ", ", ", ". ", ".\n", "\n\n", "Mr. "]), max_size=40)
+       .map("".join))
+def test_foreign_candidates_hold_every_sentence_the_gate_lets_through(text):
+    from transaudit import language
+    from transaudit.language import (KNOWN_ZIPF, MIN_UNKNOWN, english_zipf, foreign_candidates, looks_foreign,
+                                     sentences, stop_words, words)
+
+    def gate(tokens):  # looks_foreign, every word looked up
+        lower = [w.lower() for w in tokens if w[0].islower()]
+        if len(lower) < 2:
+            return False
+        unknown = sum(english_zipf(w) < KNOWN_ZIPF for w in lower)
+        stops = sum(w in stop_words() for w in lower) / len(lower)
+        return unknown >= MIN_UNKNOWN and (1 - unknown / len(lower) < language.GATE_KNOWN
+                                           or (len(lower) >= 4 and stops < language.GATE_STOP))
+
+    candidates = foreign_candidates(text, language.distinct_words(text))
+    assert set(candidates) <= set(sentences(text))
+    for s, e in sentences(text):
+        tokens = words(text[s:e])
+        assert looks_foreign(tokens) == gate(tokens)
+        if gate(tokens):
+            assert (s, e) in candidates
+
+
+def test_english_text_is_not_even_split_into_sentences(monkeypatch, glossary):
+    from transaudit import language
+
+    def refuse(text):
+        raise AssertionError("sentences() called on English text")
+
+    monkeypatch.setattr(language, "sentences", refuse)
+    english = CLEAN_ARTICLE.replace("'", "’") + "The officials said the talks would resume on Monday.\n"
+    assert language.foreign_candidates(english, language.distinct_words(english)) == []
+    assert lint_text(english, path="article.md", glossary=glossary, config=only()) == []
+    with pytest.raises(AssertionError, match="English text"):
+        lint_text("Selon le ministère, les forces russes ont bombardé la ville pendant la nuit.\n",
+                  path="article.md", glossary=glossary, config=only())

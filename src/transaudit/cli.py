@@ -11,6 +11,7 @@ import textwrap
 from dataclasses import dataclass, replace
 
 from . import __version__, limits, parallel
+from .limits import positive_int
 from .config import Config, ConfigError, find_config, load_config, rule_catalog
 from .finding import Severity
 from .formatters import FORMATS, render
@@ -40,7 +41,7 @@ def _lint_parser(sub) -> None:
     p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff instead of writing")
     p.add_argument("--baseline", metavar="FILE", help="report only findings whose fingerprint is not in FILE")
     p.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE and exit")
-    p.add_argument("--jobs", "-j", type=parallel.jobs_arg, default=None, metavar="N",
+    p.add_argument("--jobs", "-j", type=positive_int("number of jobs"), default=None, metavar="N",
                    help="processes checking files in parallel (default: number of cores; 1 = serial); "
                         "used for more than 20 files or 1 MB")
     limits.add_arguments(p)
@@ -226,7 +227,7 @@ def cmd_lint(args) -> int:
     if known is not None:
         results = baseline.subtract(results, known)
     if args.fix or args.diff:
-        return _fix(args, info, targets, results, stdin)
+        return _fix(args, info, targets, results, stdin, known)
     _report(args, info, results)
     return _exit_code(targets, results)
 
@@ -245,10 +246,10 @@ def _write_baseline(args, results) -> int:
 # ---------------------------------------------------------------- --fix and --diff
 
 
-def _fix(args, info: RunInfo, targets, results, stdin: bytes) -> int:
+def _fix(args, info: RunInfo, targets, results, stdin: bytes, known: frozenset[str] | None = None) -> int:
     """--diff prints what --fix would change (exit 1 when something would); --fix writes the files
-    (stdin: prints the fixed text) and reports what is left."""
-    from . import fix
+    (stdin: prints the fixed text) and reports what is left (minus the `known` baseline)."""
+    from . import baseline, fix
     from .document import Document
     from .engine import run
 
@@ -277,6 +278,8 @@ def _fix(args, info: RunInfo, targets, results, stdin: bytes) -> int:
         if chosen:
             doc = Document.from_text(new_text, r.path)
             r = replace(r, doc=doc, findings=tuple(run(doc, t.profile.compiled, t.profile.config)))
+            if known is not None:
+                r = baseline.subtract([r], known)[0]
         after.append(r)
     if args.diff:
         _emit("".join(diffs))

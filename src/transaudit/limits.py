@@ -66,10 +66,14 @@ def _size_arg(text: str) -> int:
     return size
 
 
-def _count_arg(text: str) -> int:
-    if not text.strip().isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"invalid length '{text}' (expected a whole number, 1 or more)")
-    return int(text)
+def positive_int(what: str):
+    """argparse type: a whole number, 1 or more; the error names `what` ("length", "number of jobs")."""
+    def parse(text: str) -> int:
+        if not text.strip().isdigit() or int(text) < 1:
+            raise argparse.ArgumentTypeError(f"invalid {what} '{text}' (expected a whole number, 1 or more)")
+        return int(text)
+
+    return parse
 
 
 def _seconds_arg(text: str) -> float:
@@ -87,13 +91,13 @@ def add_arguments(parser) -> None:
     parser.add_argument("--max-file-size", type=_size_arg, default=MAX_FILE_BYTES, metavar="SIZE",
                         help="larger files are not checked but reported as errors (default: 50MB; "
                              "K, M, G suffixes)")
-    parser.add_argument("--max-line-length", type=_count_arg, default=MAX_LINE_CHARS, metavar="CHARS",
+    parser.add_argument("--max-line-length", type=positive_int("length"), default=MAX_LINE_CHARS, metavar="CHARS",
                         help=f"longer lines are skipped by the rules {', '.join(EXPENSIVE_RULES)}, "
                              f"with an info finding (default: {MAX_LINE_CHARS})")
     parser.add_argument("--time-budget", type=_seconds_arg, default=RULE_SECONDS, metavar="SECONDS",
                         help="time each of those rules may spend on one file; then it stops, with an "
                              f"info finding (default: {RULE_SECONDS:g})")
-    parser.add_argument("--max-findings", type=_count_arg, default=MAX_FINDINGS, metavar="N",
+    parser.add_argument("--max-findings", type=positive_int("number"), default=MAX_FINDINGS, metavar="N",
                         help=f"findings one rule may report in one file; then it stops, with an info "
                              f"finding (default: {MAX_FINDINGS})")
 

@@ -27,8 +27,19 @@ def load(config: Config | None = None, glossaries=(), default: bool | None = Non
             return hit
     compiled = compile_glossary(load_glossaries(paths, include_default))
     if cache_key:
+        prepare(compiled)
         cache.write(cache_key, compiled)
     return compiled
+
+
+def prepare(compiled: CompiledGlossary) -> None:
+    """Build every detector's per-glossary data (`prepare(glossary)`), so that it is cached too."""
+    from .detectors import DETECTORS
+
+    for detector in DETECTORS:
+        build = getattr(detector, "prepare", None)
+        if build is not None:
+            compiled.prepare(detector.RULE, build)
 
 
 def lint_text(text: str, path: str = "<text>", fmt: str | None = None,

@@ -147,9 +147,8 @@ def _mask_urls(text: str, chars: list[str]) -> None:
         _blank(chars, m.start(), m.end())
 
 
-def _mask_inline(text: str, chars: list[str], start: int, end: int) -> None:
-    """Code spans, autolinks, inline HTML, link destinations and bare URLs of one block."""
-    seg = text[start:end]
+def code_spans(seg: str) -> list[tuple[int, int]]:
+    """Spans of the Markdown code spans (`code`, ``co`de``) of one block of text."""
     taken: list[tuple[int, int]] = []
     pos = 0
     while True:
@@ -162,6 +161,13 @@ def _mask_inline(text: str, chars: list[str], start: int, end: int) -> None:
             continue
         taken.append((m.start(), closing.end()))
         pos = closing.end()
+    return taken
+
+
+def _mask_inline(text: str, chars: list[str], start: int, end: int) -> None:
+    """Code spans, autolinks, inline HTML, link destinations and bare URLs of one block."""
+    seg = text[start:end]
+    taken = code_spans(seg)
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)

@@ -13,7 +13,6 @@ are checked serially.
 """
 from __future__ import annotations
 
-import argparse
 import contextlib
 import io
 import os
@@ -25,17 +24,6 @@ MIN_BYTES = 1 << 20
 # the worker's state, set by _start()
 _profiles: list = []
 _check = None
-
-
-def jobs_arg(text: str) -> int:
-    """argparse type of --jobs: a positive number of processes."""
-    try:
-        n = int(text)
-    except ValueError:
-        n = 0
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"invalid number of jobs '{text}' (expected 1 or more)")
-    return n
 
 
 def default_jobs() -> int:

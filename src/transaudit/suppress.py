@@ -67,7 +67,7 @@ def _directives(doc) -> list[tuple[str, str, int, int, str]]:
         found += [(m["verb"], m["rest"], m.start("comment"), m.end("comment")) for m in _LINE.finditer(text)]
     elif doc.format == "markdown":
         code = _code_lines(text)
-        found = [d for d in found if _line(doc, d[2]) not in code]
+        found = [d for d in found if _line(doc, d[2]) not in code and not _in_code_span(doc, d[2])]
     found.sort(key=lambda d: d[2])
     return [(verb, rest, s, e, text[s:e]) for verb, rest, s, e in found]
 
@@ -81,6 +81,14 @@ def _code_lines(text: str) -> set[int]:
         if tok.type in ("fence", "code_block") and tok.map:
             lines.update(range(tok.map[0] + 1, tok.map[1] + 1))
     return lines
+
+
+def _in_code_span(doc, offset: int) -> bool:
+    """Whether `offset` is inside a `code span` of its line: an example, not an order."""
+    from .markup import code_spans
+
+    start, end = _line_span(doc, _line(doc, offset))
+    return any(s <= offset - start < e for s, e in code_spans(doc.text[start:end]))
 
 
 def _line(doc, offset: int) -> int:

@@ -14,6 +14,8 @@ EXIT_OK, EXIT_ERROR, EXIT_INTERRUPTED = 0, 2, 130
 
 
 def add_parser(sub) -> list[str]:
+    from ..limits import positive_int
+
     p = sub.add_parser("audit", help="audit an archive: HTML and JSON reports of translation artifacts",
                        description="Check every article of an archive (directories, globs or JSON Lines "
                                    "exports) and write reports; an interrupted audit resumes where it stopped.")
@@ -30,28 +32,16 @@ def add_parser(sub) -> list[str]:
     p.add_argument("--config", metavar="FILE", help="configuration file (default: found upward from here)")
     p.add_argument("--engine", choices=("local", "dask"), default="local")
     p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler (default: start a local cluster)")
-    p.add_argument("--workers", type=_positive, metavar="N",
+    p.add_argument("--workers", type=positive_int("number"), metavar="N",
                    help="worker processes (local engine: default 1; Dask local cluster: default one per CPU)")
     p.add_argument("--restart", action="store_true", help="ignore the journal of an interrupted run")
-    p.add_argument("--max-articles", type=_positive, default=1000, metavar="N",
+    p.add_argument("--max-articles", type=positive_int("number"), default=1000, metavar="N",
                    help="articles shown in the HTML report, most findings first (default 1000)")
     fields = p.add_argument_group("JSON Lines fields (also front-matter keys of files)")
     for name in ("id", "text", "date", "section", "language", "format"):
         fields.add_argument(f"--{name}-field", default=name, metavar="KEY",
                             help=f"key of the article's {name} (default '{name}'; a.b reaches into objects)")
     return ["audit"]
-
-
-def _positive(value: str) -> int:
-    import argparse
-
-    try:
-        n = int(value)
-    except ValueError:
-        n = 0
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"must be a positive whole number (got {value!r})")
-    return n
 
 
 def default_report(inputs: list[str]) -> str:

@@ -34,14 +34,10 @@ def temporary(path: str) -> tuple[int, str]:
 
 def write_atomic(path: str, text: str) -> None:
     """Write `text` to `path` through a temporary file in the same directory and os.replace."""
-    fd, tmp = temporary(path)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    from ..fix import atomic_write
+
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    atomic_write(path, text.encode("utf-8"))
 
 
 class Journal:

@@ -13,6 +13,7 @@ words in URLs or code.
 from __future__ import annotations
 
 import re
+import weakref
 from functools import lru_cache
 
 from ..finding import Finding, Severity
@@ -25,9 +26,7 @@ CATEGORY = "terminology/wrong-term"
 SEVERITY = Severity.WARNING
 OPTIONS = {"min_length": 5, "min_score": 88, "max_english_zipf": 2.0}
 
-# A word of letters with an optional possessive. It cannot start with an ASCII lower-case letter:
-# such words are never candidates, and leaving them to the regex engine saves a Python step per word.
-_TOKEN = re.compile(r"(?<![\w'’-])([^\W\d_a-z][^\W\d_]+)(['’]s)?(?![\w-])")
+MAX_VERDICTS = 50_000  # words judged per glossary and options before the memo starts afresh
 _LOOSE = [(re.compile(p), r) for p, r in (
     (r"schtsch|shch|szcz|šč|sc(?=[ie])", "s"), (r"tsch|tch|cz|č|ç|cs", "c"), (r"dzh|dž|dsch|dj|dż", "j"),
     (r"sch|sh|sz|ș|ş|š", "s"), (r"zh|zs|zj|ž|ż", "j"), (r"kh|ch", "h"), (r"ts|tz|ț|z", "c"),
@@ -47,6 +46,18 @@ def loose(word: str) -> str:
     return s
 
 
+@lru_cache(maxsize=16)
+def _tokens(min_length: int) -> re.Pattern:
+    """Words of `min_length` letters or more with an optional possessive. A word cannot start with
+    an ASCII lower-case letter: neither those nor shorter words are candidates, and leaving them to
+    the regex engine saves a Python step per word. The pattern opens with a plain character class,
+    a capital or any non-ASCII character (negated: quick to compile), which the engine scans for
+    quickly, and then checks that it is a letter with no word character, apostrophe or hyphen
+    before it."""
+    rest = max(min_length - 1, 1)
+    return re.compile(rf"([^\x00-@\[-\x7f](?<=[^\W\d_])(?<![\w'’-].)[^\W\d_]{{{rest},}})(['’]s)?(?![\w-])")
+
+
 def _related(token: str, name: str) -> bool:
     """Another word built on the name: a feminine form (Peskova), a derivation (Omani), or the
     name itself in other case."""
@@ -64,9 +75,10 @@ def _preferred(entry, form: str) -> str:
     return form
 
 
-@lru_cache(maxsize=64)
-def _names(glossary) -> tuple[list[str], list[tuple[str, object]]]:
-    """Loose keys of single-word correct name forms and (form, entry) behind each."""
+def prepare(glossary) -> tuple:
+    """(keys, owners, by_initial), in glossary order: the loose keys of single-word correct name
+    forms, the (form to suggest, entry id) behind each key, and the keys by the first letter of
+    their suggestion's loose key. Built once per glossary and kept in its cache entry."""
     keys, owners, seen = [], [], set()
     for form, entry_id in _correct_forms(glossary.patterns):
         if " " in form.strip() or len(form) < MIN_NAME_LENGTH:
@@ -79,8 +91,18 @@ def _names(glossary) -> tuple[list[str], list[tuple[str, object]]]:
             continue
         seen.add((k, entry_id))
         keys.append(k)
-        owners.append((_preferred(entry, form), entry))
-    return keys, owners
+        owners.append((_preferred(entry, form), entry_id))
+    initials: dict[str, list[str]] = {}
+    initial: dict[str, str] = {}  # form to suggest -> first letter of its loose key
+    for k, (form, _) in zip(keys, owners):
+        if form not in initial:
+            initial[form] = loose(form)[:1]
+        initials.setdefault(initial[form], []).append(k)
+    blank = initials.pop("", [])  # no initial to compare: such keys go with every letter
+    by_initial = {c: tuple(ks + blank) for c, ks in initials.items()}
+    if blank:
+        by_initial[""] = tuple(blank)  # and with a letter no other key has
+    return tuple(keys), tuple(owners), by_initial
 
 
 def _correct_forms(patterns):
@@ -92,72 +114,103 @@ def _correct_forms(patterns):
 
 
 def _english(word: str, limit: float) -> bool:
-    from ..language import english_zipf  # wordfreq: imported on first use (~0.3 s)
+    from ..language import english_zipf
 
     return english_zipf(word.lower()) >= limit
 
 
-@lru_cache(maxsize=64)
-def _verdicts(glossary) -> dict:
-    """Verdicts on words already judged against this glossary, by (word, options): names recur
-    from article to article."""
-    return {}
+# compiled glossary -> {(min_score, max_english_zipf): {word: verdict}}; weak, so that a glossary
+# the service replaced is not kept alive by its memo
+_VERDICTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_NEW, _PENDING = object(), object()  # a word not seen yet; a word not _dismissed, to judge where uncovered
+
+
+def _verdicts(glossary, judged: tuple) -> dict:
+    """Verdicts on words already judged against this glossary with these options (None: nothing
+    to report; _PENDING: not judged yet): names recur from article to article. At most
+    MAX_VERDICTS words are kept."""
+    memo = _VERDICTS.get(glossary)
+    if memo is None:
+        memo = _VERDICTS[glossary] = {}
+    verdicts = memo.get(judged)
+    if verdicts is None or len(verdicts) >= MAX_VERDICTS:
+        verdicts = memo[judged] = {}
+    return verdicts
 
 
 def detect(ctx, options):
-    keys, owners = _names(ctx.glossary)
-    if not keys:
+    names = ctx.glossary.prepare(RULE, prepare)
+    if not names[0]:
         return
     text = ctx.doc.masked
-    covered = sorted([(m.start, m.end) for m in ctx.matches] + italic_spans(ctx.doc.text, text, ctx.doc.format))
-    correct = ctx.glossary.correct_keys
-    verdicts = _verdicts(ctx.glossary)
-    judged = (options["min_score"], options["max_english_zipf"])
+    verdicts = _verdicts(ctx.glossary, (options["min_score"], options["max_english_zipf"]))
     deadline = options.get("deadline", NEVER)
+    covered = None  # spans of glossary matches and italics, sorted: built for the first word that needs them
     ci = 0
-    for m in _TOKEN.finditer(text):
-        word, ending = m.group(1), m.group(2) or ""
-        if not word[0].isupper() or len(word) < options["min_length"]:
-            continue
-        if deadline.expired(m.start()):
-            return
+    for m in _tokens(options["min_length"]).finditer(text):
+        word = m.group(1)
+        verdict = verdicts.get(word, _NEW)
+        if verdict is None:
+            continue  # judged in this or an earlier document: nothing to report
+        if verdict is _NEW:
+            if not word[0].isupper():
+                continue
+            if _dismissed(word, ctx.glossary):
+                verdicts[word] = None
+                continue
+            verdict = verdicts[word] = _PENDING
+        if covered is None:
+            covered = sorted([(g.start, g.end) for g in ctx.matches] + italic_spans(ctx.doc.text, text, ctx.doc.format))
         while ci < len(covered) and covered[ci][1] <= m.start():
             ci += 1
         if ci < len(covered) and covered[ci][0] < m.end():
             continue
-        verdict = verdicts.get((word, judged), False)
-        if verdict is False:
-            verdict = verdicts[(word, judged)] = _judge(word, keys, owners, correct, options)
-        if verdict is None:
-            continue
-        form, entry, score, rivals = verdict
+        if deadline.expired(m.start()):
+            return
+        if verdict is _PENDING:
+            verdict = verdicts[word] = _judge(word, names, options)
+            if verdict is None:
+                continue
+        form, entry_id, score, rivals = verdict
+        ending = m.group(2) or ""
         tie = len(rivals) > 1
         confidence = round(min(0.85, 0.5 + (score - options["min_score"]) / 40), 3)
         suggestions = tuple(dict.fromkeys(f + ending for f, _ in rivals)) if tie else (form + ending,)
         yield Finding(RULE, Severity.INFO if tie else SEVERITY,
                       f"'{word}' is not in the glossary but looks like "
-                      + (" or ".join(suggestions) if tie else f"{form} ({entry.canonical})"),
+                      + (" or ".join(suggestions) if tie else f"{form} ({ctx.glossary.entries[entry_id].canonical})"),
                       m.start(), m.end(), ctx.doc.text[m.start():m.end()], suggestions,
-                      None if tie else entry.id, confidence, CATEGORY)
+                      None if tie else entry_id, confidence, CATEGORY)
 
 
-def _judge(word, keys, owners, correct, options):
-    plain = word
-    if key(plain) in correct or _english(plain, options["max_english_zipf"]) or _PATRONYMIC.search(plain):
-        return None
-    if plain.isupper():
+def _dismissed(word: str, glossary) -> bool:
+    """No fuzzy name, wherever it stands: a glossary form, a patronymic or an acronym."""
+    return key(word) in glossary.correct_keys or bool(_PATRONYMIC.search(word)) or word.isupper()
+
+
+def _judge(word, names: tuple, options):
+    """(form, entry id, score, rivals) of the name `word` (not _dismissed) looks like, or None.
+    Words frequent in English are no such names: an ASCII word is looked up first (a table), any
+    other only when it would be reported (wordfreq itself, slow)."""
+    limit = options["max_english_zipf"]
+    if word.isascii() and _english(word, limit):
         return None
     from rapidfuzz import fuzz, process
 
-    lk = loose(plain)
+    lk = loose(word)
+    keys, owners, by_initial = names
+    if lk and process.extractOne(lk, by_initial.get(lk[0], by_initial.get("", ())), scorer=fuzz.ratio,
+                                 score_cutoff=options["min_score"]) is None:
+        # the name to suggest must share the word's initial: with no close key among those, the
+        # search below could only end in None (it costs ~15 times as much)
+        return None
     hits = process.extract(lk, keys, scorer=fuzz.ratio, score_cutoff=options["min_score"], limit=5)
     if not hits:
         return None
     best = hits[0][1]
-    rivals = [(owners[i][0], owners[i][1]) for _, s, i in hits if s >= best - 2]
-    rivals = [(f, e) for f, e in rivals if not _related(plain, f)]
-    if not rivals or lk[0] != loose(rivals[0][0])[0]:
+    rivals = [owners[i] for _, s, i in hits if s >= best - 2]
+    rivals = [(f, e) for f, e in rivals if not _related(word, f)]
+    if not rivals or not word.isascii() and _english(word, limit) or lk[0] != loose(rivals[0][0])[0]:
         return None
-    entries = {e.id for _, e in rivals}
-    form, entry = rivals[0]
-    return form, entry, best, rivals if len(entries) > 1 else [(form, entry)]
+    form, entry_id = rivals[0]
+    return form, entry_id, best, tuple(rivals) if len({e for _, e in rivals}) > 1 else ((form, entry_id),)

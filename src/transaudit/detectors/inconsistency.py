@@ -20,12 +20,10 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-
-from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
+from functools import lru_cache
 
 from ..finding import Finding, Severity
-from ..language import WORD, english_zipf, sentences
+from ..language import MARKS, WORD, english_zipf, sentences
 from ..limits import NEVER
 from ..normalize import key
 
@@ -36,7 +34,6 @@ OPTIONS = {"min_length": 5, "min_score": 85, "max_english_zipf": 3.0}
 COMMON_ZIPF = 4.0
 ESTABLISHED_ZIPF, UNKNOWN_ZIPF = 3.0, 1.5  # "Russian", "Several": words, not names, when only sentence-initial
 
-_POSSESSIVE = re.compile(r"['’]s$")
 _FEMININE = re.compile(r"(?:a|aia|aya|ia|ya)$")
 _PATRONYMIC = re.compile(r"(?:vich|vych|vna|ichna)$")
 
@@ -65,42 +62,132 @@ def _other_word(a: str, b: str) -> bool:
     return False
 
 
+# A WORD starts at a letter without a letter, digit, mark or apostrophe before it. The patterns
+# below open with a plain character class, a capital or any non-ASCII character (negated: quick to
+# compile), that the regex engine scans for quickly, then check with lookbehinds.
+_LETTER = r"[^\W\d_]"
+_CAPITAL = rf"[^\x00-@\[-\x7f](?<={_LETTER})"  # a letter but an ASCII lower-case one
+_REST = WORD.pattern.removeprefix(_LETTER)  # what follows the first letter of a WORD
+# a capital after a digit, mark or apostrophe: a word of its own ("3Zelensky") or inside one ("d'Ivoire")
+_AFTER_WORD_PART = re.compile(rf"{_CAPITAL}(?<=[\d{MARKS}'’].)")
+_WORD_PART = re.compile(rf"[^\W_]|[{MARKS}'’]")
+
+
+@lru_cache(maxsize=8)
+def _scanner(min_length: int) -> re.Pattern:
+    """Words of language.WORD that start with a capital after neither a letter, digit, mark nor
+    apostrophe, have `min_length` word characters or more and are no given name before a surname
+    ("Vitali Prokudin": people spell theirs differently, Andrii/Andriy). The atomic group keeps a
+    word from being cut short to pass the last test."""
+    assert WORD.pattern.startswith(_LETTER)
+    return re.compile(rf"{_CAPITAL}(?<![^\W_].)(?<![{MARKS}'’].)(?=[\w{MARKS}'’]{{{max(min_length - 1, 0)}}})"
+                      rf"(?>{_REST})(?!{_GIVEN_NAME_SLOT.pattern})")
+
+
+def _words(masked: str, min_length: int) -> list[re.Match]:
+    """The matches of language.WORD.finditer(masked) that may be capitalised words of
+    `min_length` characters or more, not before a given-name slot (a few shorter ones may come
+    along: the caller checks the length). Most words are never visited in Python."""
+    found = list(_scanner(min_length).finditer(masked))
+    extra = []
+    synced = 0  # WORD.finditer(masked, synced) gives the same words as from the start
+    for c in _AFTER_WORD_PART.finditer(masked):
+        p = c.start()
+        if p < synced:
+            continue  # inside the word found last
+        s = p
+        while s > synced and _WORD_PART.match(masked, s - 1):
+            s -= 1
+        for w in WORD.finditer(masked, s):
+            if w.end() > p:
+                break
+        synced = w.end()
+        if w.start() == p and len(w.group()) >= min_length and not _GIVEN_NAME_SLOT.match(masked, w.end()):
+            extra.append(w)
+    if extra:
+        found = sorted(found + extra, key=lambda m: m.start())
+    return found
+
+
 def _occurrences(ctx, min_length: int):
-    """(start, end, base, suffix, sentence-initial) of capitalised words outside wrong glossary matches."""
+    """(start, end, base, suffix) of capitalised words outside wrong glossary matches."""
     masked = ctx.doc.masked
+    spans = sorted(((m.start, m.end, m) for m in ctx.matches if m.end > m.start), key=lambda t: t[:2])
+    n, mi = len(spans), 0
+    out = []
+    for m in _words(masked, min_length):
+        word = m.group()
+        if not word.isascii():
+            word = _canonical_text(word)
+        if not word[0].isupper() or word.isupper():
+            continue
+        start, end = m.span()
+        while mi < n and spans[mi][1] <= start:
+            mi += 1
+        if mi < n and spans[mi][0] < end and _in_wrong_match(spans, mi, start, end):
+            continue
+        base = word[:-2] if word.endswith(("'s", "’s")) else word
+        if len(base) >= min_length:
+            out.append((start, end, base, word[len(base):]))
+    return out
+
+
+def _in_wrong_match(spans, i: int, start: int, end: int) -> bool:
+    """Does a wrong glossary match among spans[i:] (sorted (start, end, match)) overlap start..end?"""
+    while i < len(spans) and spans[i][0] < end:
+        if spans[i][1] > start and not spans[i][2].correct:
+            return True
+        i += 1
+    return False
+
+
+def _initials(masked: str) -> set[int]:
+    """Offsets of the first word of every sentence."""
     initial = set()
     for s, e in sentences(masked):
         first = WORD.search(masked, s, e)
         if first:
             initial.add(first.start())
-    wrong = {i for m in ctx.matches if not m.correct for i in range(m.start, m.end)}
-    out = []
-    for m in WORD.finditer(masked):
-        word = _canonical_text(m.group())
-        if not word[0].isupper() or word.isupper():
-            continue
-        if _GIVEN_NAME_SLOT.match(masked, m.end()):
-            continue  # a given name before a surname: people spell theirs differently (Andrii, Andriy)
-        if not wrong.isdisjoint(range(m.start(), m.end())):
-            continue
-        suffix = _POSSESSIVE.search(word)
-        base = word[:suffix.start()] if suffix else word
-        if len(base) >= min_length:
-            out.append((m.start(), m.end(), base, word[len(base):], m.start() in initial))
-    return out
+    return initial
+
+
+@lru_cache(maxsize=1024)
+def _slack(total: int, min_score: float) -> int:
+    """How many distinct letters two close keys (fuzz.ratio >= min_score, or one edit apart) of
+    `total` letters together can have that only one of them contains, at most: each such letter
+    adds at least one to their Indel distance, and one edit adds at most two."""
+    most = 2
+    while most < total and 100 * (total - most - 1) >= (min_score - 1e-6) * total:
+        most += 1
+    return most
 
 
 def _merge_plurals(occurrences):
     """Plural forms count as their singular when the singular is in the document too."""
     bases = {o[2] for o in occurrences}
-    out = []
-    for s, e, base, suffix, initial in occurrences:
+    singular = {}
+    for base in bases:
         for ending in ("es", "s"):
             if base.endswith(ending) and base[:-len(ending)] in bases:
-                base, suffix = base[:-len(ending)], ending + suffix
+                singular[base] = base[:-len(ending)], ending
                 break
-        out.append((s, e, base, suffix, initial))
+    if not singular:
+        return occurrences
+    out = []
+    for s, e, base, suffix in occurrences:
+        if base in singular:
+            base, ending = singular[base]
+            suffix = ending + suffix
+        out.append((s, e, base, suffix))
     return out
+
+
+def prepare(glossary) -> frozenset[str]:
+    """The correct name forms a capitalised word can equal (one word, a capital first): the
+    spellings to keep. Built once per glossary and kept in its cache entry."""
+    patterns = glossary.patterns
+    return frozenset(form for form in (patterns.form(i) for _, i in patterns.correct() if patterns.is_name(i))
+                     if " " not in form and form[:1].isupper())
 
 
 def detect(ctx, options):
@@ -108,29 +195,44 @@ def detect(ctx, options):
     by_form: dict[str, list] = {}
     for occ in occurrences:
         by_form.setdefault(occ[2], []).append(occ)
-    limit = options["max_english_zipf"]
+    limit, min_score = options["max_english_zipf"], options["min_score"]
     forms = list(by_form)
-    # an English word capitalised only at the start of sentences is no name to respell
-    common = {f for f, occs in by_form.items() if all(o[4] for o in occs) and english_zipf(f) >= COMMON_ZIPF}
     keys = {f: key(f) for f in forms}
-    names = ctx.glossary.names
-    listed = {f for f in forms if any(p.form == f for p in names.get(keys[f], ()))}
+    names = ctx.glossary.prepare(RULE, prepare)
+    listed = {f for f in forms if f in names}
+    letters = {f: frozenset(k) for f, k in keys.items()}
+    initial = None
+
+    def common(form: str) -> bool:
+        """An English word capitalised only at the start of sentences: no name to respell."""
+        nonlocal initial
+        if initial is None:
+            initial = _initials(ctx.doc.masked)
+        # the frequency last: for a word with diacritics it takes wordfreq itself (slow)
+        return all(o[0] in initial for o in by_form[form]) and english_zipf(form) >= COMMON_ZIPF
 
     def same_name(a: str, b: str) -> bool:
-        ka, kb = keys[a], keys[b]
+        """Called for keys with the same first letter."""
         if a in listed and b in listed:
             return False
+        ka, kb = keys[a], keys[b]
         if ka == kb:
             return True
-        if ka[0] != kb[0] or abs(len(ka) - len(kb)) > 3:
-            return False
-        close = fuzz.ratio(ka, kb) >= options["min_score"] or (
+        if abs(len(ka) - len(kb)) > 3 or len(letters[a] ^ letters[b]) > _slack(len(ka) + len(kb), min_score):
+            return False  # most pairs: too far apart to ask rapidfuzz
+        from rapidfuzz import fuzz
+        from rapidfuzz.distance import Levenshtein
+
+        close = fuzz.ratio(ka, kb) >= min_score or (
             min(len(ka), len(kb)) >= 6 and Levenshtein.distance(ka, kb) == 1)
-        return (close and not (english_zipf(a) >= limit and english_zipf(b) >= limit)
-                and not _other_word(ka, kb) and not _derived(ka, kb))
+        return (close and not _other_word(ka, kb) and not _derived(ka, kb)
+                and not (english_zipf(a) >= limit and english_zipf(b) >= limit))
 
     order = {f: i for i, f in enumerate(forms)}
     ranked = sorted(forms, key=lambda f: (f not in listed, -len(by_form[f]), order[f]))
+    blocks: dict[str, list[str]] = {}  # forms by first letter of their key, in rank order
+    for f in ranked:
+        blocks.setdefault(keys[f][:1], []).append(f)
     assigned: set[str] = set()
     deadline = options.get("deadline", NEVER)
     for first in ranked:
@@ -138,9 +240,15 @@ def detect(ctx, options):
             continue
         if deadline.expired(0):  # forms go by rank, not by position: no offset tells how far it got
             return
-        group = [first] + [o for o in ranked if o not in assigned and o != first and o not in common
-                           and same_name(first, o)]
+        kf = keys[first]
+        block = blocks[kf[:1]]
+        group = [first] + [o for o in block if o not in assigned and o != first and same_name(first, o)
+                           and not common(o)]
         assigned.update(group)
+        if len(group) > 1:
+            blocks[kf[:1]] = [o for o in block if o not in assigned]
+        else:
+            continue
         head = _preferred(group, listed)
         line = ctx.doc.position(by_form[head][0][0])[0]
         for other in group:
@@ -151,7 +259,7 @@ def detect(ctx, options):
                 continue  # an English word ("Western") or another established name (Odessa, Texas)
             # only the diacritics differ (Lăzărescu, Lazarescu): worth a look, not a warning
             severity = Severity.INFO if keys[other] == keys[head] else SEVERITY
-            for s, e, base, suffix, _ in by_form[other]:
+            for s, e, base, suffix in by_form[other]:
                 yield Finding(RULE, severity, f"'{base}' is spelled '{head}' on line {line}",
                               s, e, ctx.doc.text[s:e], (head + suffix,), confidence=0.8, category=CATEGORY)
 

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
+from dataclasses import dataclass, field
 from importlib import resources
-
-import yaml
 
 from ..finding import Finding, Severity
 from ..inflect import singularize
@@ -36,19 +34,46 @@ HEADLESS = "headless"  # key of the index part that maps concepts without their 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-@lru_cache(maxsize=1)
-def _data():
-    data = yaml.safe_load((resources.files("transaudit") / "data" / "institutions.yaml").read_text("utf-8"))
+@dataclass(frozen=True)
+class Tables:
+    """What the rule knows: data/institutions.yaml and the glossary's organisations (ids by concept set)."""
+
+    concept: dict[tuple[str, ...], str]  # folded word(s) -> concept name
+    function_words: frozenset[str]
+    adjectives: frozenset[str]
+    index: dict  # concept set -> entry ids; HEADLESS -> {concept set without head -> [(entry id, head)]}
+    vocabulary: frozenset[str]  # folded words that can be part of an organisation's name
+    possible: dict[str, bool] = field(default_factory=dict, compare=False)  # _possible() by word
+
+
+def prepare(glossary) -> Tables:
+    from yaml import safe_load
+
+    data = safe_load((resources.files("transaudit") / "data" / "institutions.yaml").read_text("utf-8"))
     concept = {}
     for group in data["synonyms"]:
         for phrase in group:
             concept[tuple(key(phrase).split())] = group[0].replace(" ", "_")
-    return concept, frozenset(data["function_words"]), frozenset(data["adjectives"])
+    tables = Tables(concept, frozenset(data["function_words"]), frozenset(data["adjectives"]), {}, frozenset())
+    index = tables.index
+    for entry in glossary.entries.values():
+        if entry.kind != "organization":
+            continue
+        for form in (entry.canonical, *entry.aliases):
+            bag, _ = concepts(key(form).split(), tables)
+            if len(bag) >= 2:
+                index.setdefault(bag, []).append(entry.id)
+            heads = bag & HEADS
+            if len(heads) == 1 and len(bag) >= 3:
+                index.setdefault(HEADLESS, {}).setdefault(bag - heads, []).append((entry.id, next(iter(heads))))
+    named = {c for bag in index if bag != HEADLESS for c in bag}
+    vocabulary = {w for phrase in concept for w in phrase} | tables.function_words | named | tables.adjectives | HEADS
+    return Tables(concept, tables.function_words, tables.adjectives, index, frozenset(vocabulary))
 
 
-def concepts(words: list[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+def concepts(words: list[str], tables: Tables) -> tuple[frozenset[str], tuple[str, ...]]:
     """(concept set, adjectives present) of a phrase given as folded words."""
-    concept, function_words, adjectives = _data()
+    concept, function_words = tables.concept, tables.function_words
     out, i = [], 0
     while i < len(words):
         for n in (3, 2, 1):
@@ -60,28 +85,38 @@ def concepts(words: list[str]) -> tuple[frozenset[str], tuple[str, ...]]:
             if words[i] not in function_words:
                 out.append(singularize(words[i]))
             i += 1
-    return frozenset(out), tuple(w for w in out if w in adjectives)
+    return frozenset(out), tuple(w for w in out if w in tables.adjectives)
 
 
-@lru_cache(maxsize=64)
-def _index(glossary) -> dict[frozenset[str], list]:
-    index: dict[frozenset[str], list] = {}
-    for entry in glossary.entries.values():
-        if entry.kind != "organization":
+def _possible(word: str, vocabulary: frozenset[str]) -> bool:
+    """Whether a word can be part of a phrase naming an organisation: a phrase with any other word
+    has a concept that no organisation has."""
+    return all(w in vocabulary or singularize(w) in vocabulary for w in key(word).split())
+
+
+def _segments(run: list[re.Match], tables: Tables):
+    """The parts of a run between words that cannot be part of an organisation's name."""
+    seen = tables.possible
+    if len(seen) > 100_000:
+        seen.clear()
+    part: list[re.Match] = []
+    for m in run:
+        word = m.group()
+        ok = seen.get(word)
+        if ok is None:
+            ok = seen[word] = _possible(word, tables.vocabulary)
+        if ok:
+            part.append(m)
             continue
-        for form in (entry.canonical, *entry.aliases):
-            bag, _ = concepts(key(form).split())
-            if len(bag) >= 2:
-                index.setdefault(bag, []).append(entry)
-            heads = bag & HEADS
-            if len(heads) == 1 and len(bag) >= 3:
-                index.setdefault(HEADLESS, {}).setdefault(bag - heads, []).append((entry, next(iter(heads))))
-    return index
+        if len(part) >= 2:
+            yield part
+        part = []
+    if len(part) >= 2:
+        yield part
 
 
-def _phrases(text: str):
+def _phrases(text: str, function_words: frozenset[str]):
     """Maximal runs of capitalised words, joined by spaces and lower-case function words."""
-    _, function_words, _ = _data()
     run: list[re.Match] = []
     for m in _WORD.finditer(text):
         w = m.group()
@@ -100,13 +135,13 @@ def _phrases(text: str):
         yield run
 
 
-def _lookup(index, bag, adjectives):
-    """Organisations whose concepts equal the phrase's (0.9), or do so after a dropped or added
-    adjective (0.7), a swapped head word — Center for Institute — (0.7), or both (0.6)."""
+def _lookup(tables: Tables, bag, adjectives):
+    """Ids of the organisations whose concepts equal the phrase's (0.9), or do so after a dropped or
+    added adjective (0.7), a swapped head word — Center for Institute — (0.7), or both (0.6)."""
+    index, all_adjectives = tables.index, tables.adjectives
     entries = index.get(bag)
     if entries:
         return entries, 0.9
-    _, _, all_adjectives = _data()
     for variant in _adjective_variants(bag, adjectives, all_adjectives):
         if variant in index:
             return index[variant], 0.7
@@ -128,9 +163,9 @@ def _adjective_variants(bag, adjectives, all_adjectives):
         yield from (bag | {adj} for adj in all_adjectives)
 
 
-def _candidates(text, run, max_words, claimed, index, deadline=NEVER):
-    """(start, end, entry, confidence) for every sub-phrase naming exactly one organisation."""
-    _, function_words, _ = _data()
+def _candidates(text, run, max_words, claimed, tables: Tables, deadline=NEVER):
+    """(start, end, entry id, confidence) for every sub-phrase naming exactly one organisation."""
+    function_words = tables.function_words
     ends = [e for _, e in claimed]  # claimed spans do not overlap: sorted by start and by end
     n = len(run)
     for size in range(min(n, max_words), 1, -1):
@@ -144,31 +179,38 @@ def _candidates(text, run, max_words, claimed, index, deadline=NEVER):
             k = bisect.bisect_right(ends, start)  # the first claimed span ending after start
             if k < len(claimed) and claimed[k][0] < end:
                 continue
-            bag, adjectives = concepts(key(text[start:end]).split())
-            entries, confidence = _lookup(index, bag, adjectives)
+            bag, adjectives = concepts(key(text[start:end]).split(), tables)
+            entries, confidence = _lookup(tables, bag, adjectives)
             if entries and len(entries) == 1:
                 yield start, end, entries[0], confidence
 
 
 def detect(ctx, options):
     text = ctx.doc.masked
-    index = _index(ctx.glossary)
-    if not index:
+    tables = ctx.glossary.prepare(RULE, prepare)
+    if not tables.index:
         return
     claimed = [(m.start, m.end) for m in ctx.matches]  # matches do not overlap: sorted by start and end
     starts, ends = [s for s, _ in claimed], [e for _, e in claimed]
     deadline = options.get("deadline", NEVER)
-    for run in _phrases(text):
+    for run in _phrases(text, tables.function_words):
         if deadline.expired(run[0].start()):
             return
-        near = claimed[bisect.bisect_right(ends, run[0].start()):bisect.bisect_left(starts, run[-1].end())]
-        taken: list[tuple[int, int]] = []
-        for start, end, entry, confidence in _candidates(text, run, options["max_words"], near, index, deadline):
-            if any(s < end and start < e for s, e in taken):
-                continue
-            taken.append((start, end))
-            span = ctx.doc.text[start:end]
-            severity = SEVERITY if confidence >= 0.85 else Severity.WARNING
-            yield Finding(RULE, Severity(entry.severity) if entry.severity else severity,
-                          f"'{span}' looks like a translated form of the name {entry.canonical}",
-                          start, end, span, (entry.canonical,), entry.id, confidence, CATEGORY)
+        for part in _segments(run, tables):
+            yield from _findings(ctx, part, options["max_words"], claimed, starts, ends, tables, deadline)
+
+
+def _findings(ctx, part, max_words, claimed, starts, ends, tables, deadline):
+    text = ctx.doc.masked
+    near = claimed[bisect.bisect_right(ends, part[0].start()):bisect.bisect_left(starts, part[-1].end())]
+    taken: list[tuple[int, int]] = []
+    for start, end, entry_id, confidence in _candidates(text, part, max_words, near, tables, deadline):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        taken.append((start, end))
+        entry = ctx.glossary.entries[entry_id]
+        span = ctx.doc.text[start:end]
+        severity = SEVERITY if confidence >= 0.85 else Severity.WARNING
+        yield Finding(RULE, Severity(entry.severity) if entry.severity else severity,
+                      f"'{span}' looks like a translated form of the name {entry.canonical}",
+                      start, end, span, (entry.canonical,), entry.id, confidence, CATEGORY)

@@ -1,9 +1,11 @@
 """Text left in the source language: whole sentences, tell-tale words, foreign place names, and the
 glossary's original-script forms (`native`).
 
-- Sentences: each sentence of four or more words passes a cheap English-word gate first
-  (language.looks_foreign); only suspicious ones go to langdetect, and a non-English language
-  with probability >= 0.9 is reported: "Sentence appears to be Romanian, not English".
+- Sentences: each sentence of four or more words with three or more lower-case words that may not
+  be English (language.foreign_candidates: English text costs next to nothing) passes a cheap
+  English-word gate (language.looks_foreign); only suspicious ones go to langdetect, and a
+  non-English language with probability >= 0.9 is reported: "Sentence appears to be Romanian,
+  not English".
 - Leftover words (data/leftovers/<lang>.yaml): "potrivit Reuters" -> "according to Reuters",
   "Herr Scholz" -> "Mr. Scholz", "Russland und China" -> "and".
 - Place names in another language: countries from CLDR (babel), cities from data/cities.yaml:
@@ -27,13 +29,12 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
 from ..markup import italic_spans
 from ..finding import Finding, Severity
 from ..inflect import transfer_case
 from ..limits import NEVER
-from ..language import WORD, english_zipf, identify, language_name, looks_foreign, mostly_names, sentences, words
+from ..language import (WORD, distinct_words, english_zipf, foreign_candidates, identify, language_name,
+                        looks_foreign, mostly_names, words)
 from ..normalize import fold, key, strip_marks
 from .glossary_hits import report
 
@@ -74,6 +75,8 @@ def _data_dir():
 
 
 def _read_yaml(path) -> dict:
+    import yaml
+
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
@@ -87,9 +90,30 @@ def normal_word(word: str) -> str:
     return unicodedata.normalize("NFC", word).translate(_NORMAL_LETTERS)
 
 
-@lru_cache(maxsize=1)
 def leftovers() -> dict[str, tuple[Leftover, ...]]:
     """Leftover words by their normal form (and capitalised form unless `exact`)."""
+    return _tables(None)[0]
+
+
+@lru_cache(maxsize=8)
+def _tables(cities: str | None):
+    """(leftovers(), an Aho-Corasick automaton over case-kept folded place names in other languages
+    or None), kept in the on-disk cache beside the compiled glossaries: a warm start reads one small
+    file instead of the YAML files and CLDR's names."""
+    from ..glossary import cache
+
+    custom = Path(cities) if cities else None
+    cache_key = cache.key([(f"untranslated-tables:{cities}", custom.read_bytes() if custom and custom.is_file() else b"")],
+                          include_default=False)
+    hit = cache.read(cache_key)
+    if hit is not None:
+        return hit
+    tables = _read_leftovers(), _build_places(cities)
+    cache.write(cache_key, tables)
+    return tables
+
+
+def _read_leftovers() -> dict[str, tuple[Leftover, ...]]:
     table: dict[str, list[Leftover]] = {}
     for path in sorted(_data_dir().joinpath("leftovers").iterdir(), key=lambda p: p.name):
         if not path.name.endswith(".yaml"):
@@ -128,23 +152,6 @@ def _country_forms() -> list[tuple[str, str, str]]:
             if code.isalpha() and code not in NOT_PLACES and code in english:
                 out.append((lang, name, english[code]))
     return out
-
-
-@lru_cache(maxsize=8)
-def places(cities: str | None):
-    """Aho-Corasick automaton over case-kept folded place names in other languages, or None;
-    kept in the on-disk cache beside the compiled glossaries."""
-    from ..glossary import cache
-
-    custom = Path(cities) if cities else None
-    cache_key = cache.key([(f"untranslated-places:{cities}", custom.read_bytes() if custom and custom.is_file() else b"")],
-                          include_default=False)
-    hit = cache.read(cache_key)
-    if hit is not None:
-        return hit or None
-    automaton = _build_places(cities)
-    cache.write(cache_key, automaton or False)
-    return automaton
 
 
 def _build_places(cities: str | None):
@@ -254,10 +261,13 @@ def _inside(s: int, e: int, spans: _Spans) -> bool:
 # ---------------------------------------------------------------- detection
 
 
-def _foreign_sentences(text: str, options) -> list[tuple[int, int, str, float]]:
+def _foreign_sentences(text: str, vocabulary: set[str], options) -> list[tuple[int, int, str, float]]:
+    """(start, end, language, probability) of the sentences in another language. Only sentences
+    with enough lower-case words that may not be English (language.foreign_candidates) get to the
+    gate, and only those it lets through to language identification."""
     out = []
     deadline = options.get("deadline", NEVER)
-    for s, e in sentences(text):
+    for s, e in foreign_candidates(text, vocabulary):
         if deadline.expired(s):
             break
         tokens = words(text[s:e])
@@ -283,11 +293,18 @@ def _context_ok(text: str, s: int, e: int, context: str) -> bool:
     return True
 
 
-def _leftover_words(text: str):
-    table = leftovers()
+def _leftover_words(text: str, vocabulary: set[str], table: dict[str, tuple[Leftover, ...]]):
+    """(start, end, Leftover) of the words of `table` (leftovers()) in `text`, whose distinct
+    words are `vocabulary`; a text without any is not read again."""
+    found = vocabulary & table.keys()  # plain ASCII words are their own normal form
+    if not text.isascii():
+        found.update(w for w in vocabulary if not w.isascii() and normal_word(w) in table)
+    if not found:
+        return
     for m in WORD.finditer(text):
-        token = normal_word(m.group())
-        for entry in table.get(token, ()):
+        if m.group() not in found:
+            continue
+        for entry in table[normal_word(m.group())]:
             if _context_ok(text, m.start(), m.end(), entry.context):
                 yield m.start(), m.end(), entry
                 break
@@ -295,7 +312,7 @@ def _leftover_words(text: str):
 
 def _place_names(ctx, cities):
     """(start, end, suffix, English name, languages) of foreign place names, leftmost-longest."""
-    automaton = places(cities)
+    automaton = _tables(cities)[1]
     if automaton is None:
         return
     folded = ctx.folded
@@ -330,16 +347,18 @@ def detect(ctx, options):
     doc = ctx.doc
     guarded = _guarded(ctx)
     text = _blank(doc.masked, guarded)
-    flagged = _foreign_sentences(text, options)
+    vocabulary = distinct_words(text)
+    flagged = _foreign_sentences(text, vocabulary, options)
     for s, e, lang, prob in flagged:
         yield Finding(RULE, SEVERITY, f"Sentence appears to be {language_name(lang)}, not English",
                       s, e, doc.text[s:e], confidence=round(prob, 3), category=CATEGORY)
     skip = _Spans([(s, e) for s, e, _, _ in flagged] + guarded)
-    taken = _Spans([(m.start, m.end) for m in ctx.matches])
+    taken = None  # the glossary's matches, wanted only when there is a leftover word or a place name
     for f in report(ctx, RULE, SEVERITY, CATEGORY, _native_message):
         if not _inside(f.start, f.end, skip):
             yield f
-    for s, e, entry in _leftover_words(text):
+    for s, e, entry in _leftover_words(text, vocabulary, _tables(options["cities"])[0]):
+        taken = taken or _Spans([(m.start, m.end) for m in ctx.matches])
         if _inside(s, e, skip) or _inside(s, e, taken):
             continue
         word = doc.text[s:e]
@@ -347,6 +366,7 @@ def detect(ctx, options):
         yield Finding(RULE, SEVERITY, f"'{word}' is {language_name(entry.language)}, left untranslated; "
                       f"in English: '{fix}'", s, e, word, (fix,), confidence=0.9, category=CATEGORY)
     for s, e, suffix, en, langs in _place_names(ctx, options["cities"]):
+        taken = taken or _Spans([(m.start, m.end) for m in ctx.matches])
         if _inside(s, e, skip) or _inside(s, e, taken):
             continue
         base = e - len(suffix)

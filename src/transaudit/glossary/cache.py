@@ -6,19 +6,33 @@ order, so a changed file, a changed compiler or a new version never reads a stal
 missing, corrupt or unreadable cache entry is rebuilt; writes are atomic, and a cache that cannot
 be written (read-only, full) only costs time. The directory keeps the KEEP most recently used
 entries. Set TRANSAUDIT_CACHE_DIR to move the cache, TRANSAUDIT_NO_CACHE=1 to disable it.
+
+An entry is a protocol-5 pickle whose large buffers (the columns of packed.py) follow it in the
+file, out of band: a read maps the file and hands the pickle views of it, so loading copies
+nothing and a lint pages in only the parts of the glossary its text touches. Layout: MAGIC, the
+pickle's length and the number of buffers (little-endian u64), (offset, length) of each buffer,
+the pickle, then the buffers at 8-byte boundaries.
 """
 from __future__ import annotations
 
 import hashlib
+import mmap
 import os
 import pickle
+import struct
 import tempfile
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-FORMAT = 2
+FORMAT = 3
 KEEP = 16
+MAGIC = b"TAGLOSS\x03"
+PROTOCOL = 5  # out-of-band buffers
+# Written in small pieces, a file sits in the page cache in small pages, and a read of one byte of
+# the mapped file maps 64 KB around it; written at once it may sit in pages of a few MB, each
+# mapped (and counted in the process's RSS) whole.
+WRITE_SIZE = 1 << 16
 # modules whose code decides what a compiled glossary holds
 COMPILER_SOURCES = ("glossary", "inference", "romanize.py", "normalize.py", "inflect.py")
 
@@ -71,8 +85,7 @@ def read(cache_key: str):
         return None
     path = directory / f"{cache_key}.pickle"
     try:
-        with open(path, "rb") as f:
-            compiled = pickle.load(f)
+        compiled = load_mapped(path)
     except Exception:  # missing, truncated or from another Python: rebuild
         return None
     try:
@@ -87,18 +100,72 @@ def write(cache_key: str, compiled) -> None:
     if directory is None:
         return
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=directory, suffix=".tmp")
+        chunks = dump_chunks(compiled)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return  # an object pickle refuses only costs time
+    if write_bytes(directory / f"{cache_key}.pickle", chunks):
+        _prune(directory)
+
+
+def dump_chunks(obj) -> list:
+    """The file of `obj` (see the module docstring) as a list of bytes-like chunks."""
+    buffers: list[pickle.PickleBuffer] = []
+    data = pickle.dumps(obj, protocol=PROTOCOL, buffer_callback=buffers.append)
+    raws = [b.raw() for b in buffers]
+    head = len(MAGIC) + 16 + 16 * len(raws)
+    position = head + len(data)
+    chunks, spans = [data], []
+    for raw in raws:
+        pad = -position % 8
+        chunks.append(bytes(pad))
+        position += pad
+        spans += (position, raw.nbytes)
+        chunks.append(raw)
+        position += raw.nbytes
+    header = MAGIC + struct.pack(f"<QQ{len(spans)}Q", len(data), len(raws), *spans)
+    return [header, *chunks]
+
+
+def load_mapped(path: Path):
+    """Unpickle a file written from dump_chunks, its buffers left in the mapped file."""
+    with open(path, "rb") as f:
+        mapped = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+    if hasattr(mapped, "madvise") and hasattr(mmap, "MADV_RANDOM"):
+        mapped.madvise(mmap.MADV_RANDOM)  # a lint reads a few scattered pieces: no read-ahead
+    view = memoryview(mapped)
+    if view[:len(MAGIC)] != MAGIC:
+        raise ValueError("not a cache entry")
+    length, count = struct.unpack_from("<QQ", mapped, len(MAGIC))
+    spans = struct.unpack_from(f"<{2 * count}Q", mapped, len(MAGIC) + 16)
+    head = len(MAGIC) + 16 + 16 * count
+    if head + length > len(mapped) or any(o + n > len(mapped) for o, n in zip(spans[::2], spans[1::2])):
+        raise ValueError("truncated cache entry")
+    buffers = [view[o:o + n] for o, n in zip(spans[::2], spans[1::2])]
+    compiled = pickle.loads(view[head:head + length], buffers=buffers)
+    if hasattr(mapped, "madvise") and hasattr(mmap, "MADV_DONTNEED"):
+        mapped.madvise(mmap.MADV_DONTNEED, 0, head + length)  # read: out of the RSS, not of the disk cache
+    return compiled
+
+
+def write_bytes(path: Path, data) -> bool:
+    """Write a cache file atomically (`data`: bytes, or a list of bytes-like chunks); False when
+    the directory is read-only or full (a cache that cannot be written only costs time)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as f:
-                pickle.dump(compiled, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, directory / f"{cache_key}.pickle")
+                for chunk in (data,) if isinstance(data, (bytes, bytearray, memoryview)) else data:
+                    chunk = memoryview(chunk).cast("B")
+                    for i in range(0, len(chunk), WRITE_SIZE):
+                        f.write(chunk[i:i + WRITE_SIZE])
+            os.replace(tmp, path)
         except BaseException:
             os.unlink(tmp)
             raise
-        _prune(directory)
-    except (OSError, pickle.PicklingError, TypeError, AttributeError):
-        pass  # a read-only or full cache directory, or an object pickle refuses, only costs time
+    except OSError:
+        return False
+    return True
 
 
 def _prune(directory: Path, keep: int = KEEP) -> None:

@@ -1,18 +1,21 @@
-"""Glossary -> CompiledGlossary: one Aho-Corasick automaton over every surface form.
+"""Glossary -> CompiledGlossary: one index of keys over every surface form.
 
-Keys are folded forms (normalize.fold) after a space; the scan takes a match only where a word
-ends (or a possessive ending follows), so a match always covers whole words. Each key carries
-the patterns it stands for, including English inflections: plural and singular of terms and
-weapons; possessives of every form are read by the scan. Patterns and keys are stored compactly
-(packed.py) so that a large glossary loads from the cache quickly.
+Keys are folded forms (normalize.fold); the scan finds them as runs of whole words of the folded
+text, the last word possibly followed by a possessive ending, so a match always covers whole
+words. Each key carries the patterns it stands for, including English inflections: plural and
+singular of terms and weapons; possessives of every form are read by the scan. Patterns, keys
+and entries are stored compactly (packed.py), in buffers that the cache maps from disk, so that
+a large glossary loads at once and a lint reads only what its text touches.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
+from itertools import starmap
+from operator import itemgetter
 
 from ..inflect import number_forms
-from ..normalize import Folded, fold, key
+from ..normalize import Folded, case_key, fold, key
 from .model import Entry, Glossary
 from .packed import KeyIndex, PatternTable
 
@@ -113,10 +116,19 @@ class CompiledGlossary:
     glossary: Glossary
     entries: dict[str, Entry]
     patterns: tuple[Pattern, ...]
-    automaton: object = field(repr=False)
+    automaton: object = field(repr=False)   # packed.KeyIndex: the keys, found word by word
     correct_keys: frozenset[str] = field(repr=False, default=frozenset())
+    prepared: dict = field(repr=False, default_factory=dict)  # see prepare()
 
-    def __reduce__(self):
+    def prepare(self, name: str, build):
+        """What a detector derives from this glossary alone (an index, loose keys): built on first
+        use and kept in the on-disk cache entry (linter.load), so a warm start does not rebuild it."""
+        value = self.prepared.get(name)
+        if value is None:
+            value = self.prepared[name] = build(self)
+        return value
+
+    def __reduce_ex__(self, protocol):
         from .packed import reduce_compiled
 
         return reduce_compiled(self)
@@ -126,41 +138,40 @@ class CompiledGlossary:
         if not self.patterns:
             return []
         folded = folded or fold(masked)
-        low, keep = folded.low, folded.keep
+        keep = folded.keep
         table = self.patterns
-        cands: dict[tuple[int, int], list[tuple[int, Hit]]] = {}
-        for a, b, number in self.automaton.iter(low):
-            # the key must end a word, or be followed by a possessive ending (Prigojin's, forces')
-            after = low[b]
-            if after == " ":
-                possessive = ""
-            elif low.startswith("'s ", b) and low[b - 1].isalnum():
-                possessive, b = "'s", b + 2
-            elif low.startswith("' ", b) and low[b - 1] == "s":
-                possessive, b = "'", b + 1
-            else:
-                continue
-            for index, suffix, change in self.automaton.key_hits(number):
+        key_hits, case_of = self.automaton.key_hits, table.case
+        cands: dict[tuple[int, int], list[tuple[int, str, str]]] = {}
+        # whole words, the last one possibly followed by a possessive ending (Prigojin's, forces')
+        for a, b, number, possessive in self.automaton.find(folded.low):
+            for index, suffix, change in key_hits(number):
                 if possessive:
                     if suffix:
                         continue
                     suffix = possessive
-                if table.is_name(index) and not _case_ok(keep[a:b - len(suffix)], table.form(index), keep, a, b,
-                                                         derived=table.role(index) == DERIVED):
-                    continue
-                cands.setdefault((a, b), []).append((index, Hit(table[index], suffix, change)))
+                case = case_of(index)  # (form, its case key, derived) of a name
+                if case is not None:
+                    written = keep[a:b - len(suffix)]
+                    if written != case[1] and not _case_ok(written, case[0], keep, a, b, case[2]):
+                        continue
+                found = cands.get((a, b))
+                if found is None:
+                    cands[(a, b)] = [(index, suffix, change)]
+                else:
+                    found.append((index, suffix, change))
         matches = []
         last_end = -1
-        for (a, b) in sorted(cands, key=lambda s: (s[0], -s[1])):
-            if a < last_end:
+        spans = sorted(cands)
+        for n, (a, b) in enumerate(spans):
+            if a < last_end or (n + 1 < len(spans) and spans[n + 1][0] == a):  # a longer one starts here
                 continue
             last_end = b
             start, end = folded.span(a, b)
             found = cands[(a, b)]
             if len(found) > 1:  # a form ending in 's beside a possessive: keep glossary order
-                found.sort(key=lambda h: h[0])
-            hits = tuple(h for _, h in found)
-            suffix_len = len(hits[0].suffix)
+                found.sort(key=itemgetter(0))
+            hits = tuple(starmap(table.hit, found))
+            suffix_len = len(found[0][1])
             suffix = masked[folded.start[b - suffix_len]:end] if suffix_len else ""
             matches.append(Match(start, end, masked[start:end], hits, suffix))
         return matches
@@ -177,7 +188,7 @@ class CompiledGlossary:
 
 @lru_cache(maxsize=65536)
 def _case_form(form: str) -> str:
-    return fold(form).keep.strip()
+    return case_key(form)
 
 
 def _case_ok(text_keep: str, form: str, keep: str = "", a: int = 0, b: int = 0, derived: bool = False) -> bool:

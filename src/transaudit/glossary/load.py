@@ -220,6 +220,9 @@ def _load_csv(text: str, path: str) -> list[Entry]:
         raise GlossaryError(f"{path}:1: unknown column '{unknown[0]}' (expected {','.join(CSV_COLUMNS)})")
     if "canonical" not in header:
         raise GlossaryError(f"{path}:1: missing column 'canonical'")
+    repeated = next((h for i, h in enumerate(header) if h in header[:i]), None)
+    if repeated is not None:
+        raise GlossaryError(f"{path}:1: column '{repeated}' appears twice")
     entries = []
     try:
         for row in reader:
@@ -292,6 +295,11 @@ def _check_claims(entries: list[Entry], path: str) -> None:
         if e.id in ids:
             raise GlossaryError(f"{path}:{e.line}: duplicate id '{e.id}' (first at line {ids[e.id].line})")
         ids[e.id] = e
+        right = {key(form) for form in (e.canonical, *e.aliases)}
+        for form in e.variants:
+            if key(form) in right:
+                raise GlossaryError(f"{path}:{e.line}: entry '{e.canonical}': variant '{form}' is also "
+                                    "its canonical form or an alias")
         for form in (e.canonical, *e.aliases, *e.variants):
             k = key(form)
             other = claims.get(k)

@@ -16,7 +16,7 @@ import yaml
 import unicodedata
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
+from ..language import english_zipf
 
 from ..glossary.compile import DERIVED, Pattern
 from ..normalize import strip_marks
@@ -57,7 +57,7 @@ def _script(text: str) -> str:
 @lru_cache(maxsize=65536)
 def _common_english(form: str, limit: float = MAX_ENGLISH_ZIPF) -> bool:
     words = strip_marks(form).lower().split()  # matching ignores diacritics, so must the guard
-    return len(words) == 1 and words[0].isalpha() and zipf_frequency(words[0], "en") >= limit
+    return len(words) == 1 and words[0].isalpha() and english_zipf(words[0]) >= limit
 
 
 def _noise(word: str) -> list[str]:
