@@ -1,6 +1,8 @@
 """The library API: compile a glossary once, lint texts and files with it."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .config import Config
 from .document import DecodeError, Document
 from .engine import run
@@ -57,7 +59,8 @@ def lint_file(path: str, glossary: CompiledGlossary, config: Config | None = Non
     except (OSError, DecodeError) as e:
         return FileResult(shown, error=describe(e))
     doc = Document.from_text(text, shown)
-    return FileResult(shown, doc, tuple(run(doc, glossary, config)))
+    findings = tuple(run(doc, glossary, config))
+    return FileResult(shown, replace(doc, masked=""), findings)  # the masked copy is the engine's alone
 
 
 def lint_paths(paths, glossary: CompiledGlossary | None = None, config: Config | None = None) -> list[FileResult]:
