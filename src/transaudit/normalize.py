@@ -260,5 +260,13 @@ def key(form: str) -> str:
     return form.lower() if _PLAIN_PHRASE.fullmatch(form) else _lower(_fold(form, None)).strip()
 
 
+_COMMA_BELOW = str.maketrans("şŞţŢ", "șȘțȚ")
+
+
+def same_letters(word: str) -> str:
+    """NFC, Romanian cedilla letters as comma-below ones: one spelling of a word typed two ways."""
+    return word if word.isascii() else unicodedata.normalize("NFC", word).translate(_COMMA_BELOW)
+
+
 def strip_marks(s: str) -> str:
     return "".join(fold_char(c) or "" for c in s)

@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from functools import lru_cache
 
 from ..finding import Finding, Severity
 from ..language import MARKS, WORD, english_zipf, sentences
 from ..limits import NEVER
-from ..normalize import key
+from ..normalize import key, same_letters
 
 RULE = "inconsistency"
 CATEGORY = "terminology/inconsistent"
@@ -39,12 +38,6 @@ _PATRONYMIC = re.compile(r"(?:vich|vych|vna|ichna)$")
 
 
 _GIVEN_NAME_SLOT = re.compile(r" [A-Z][a-z]")
-# Romanian s/t with cedilla and with comma below look the same: one spelling.
-_SAME_LETTER = str.maketrans("şţŞŢ", "șțȘȚ")
-
-
-def _canonical_text(word: str) -> str:
-    return word if word.isascii() else unicodedata.normalize("NFC", word).translate(_SAME_LETTER)
 
 
 def _derived(a: str, b: str) -> bool:
@@ -118,7 +111,7 @@ def _occurrences(ctx, min_length: int):
     for m in _words(masked, min_length):
         word = m.group()
         if not word.isascii():
-            word = _canonical_text(word)
+            word = same_letters(word)
         if not word[0].isupper() or word.isupper():
             continue
         start, end = m.span()

@@ -23,7 +23,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -35,7 +34,7 @@ from ..inflect import transfer_case
 from ..limits import NEVER
 from ..language import (WORD, distinct_words, english_zipf, foreign_candidates, identify, language_name,
                         looks_foreign, mostly_names, words)
-from ..normalize import fold, key, strip_marks
+from ..normalize import fold, key, same_letters, strip_marks
 from .glossary_hits import report
 
 RULE = "untranslated"
@@ -80,14 +79,9 @@ def _read_yaml(path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
-_NORMAL_LETTERS = str.maketrans("şŞţŢ’", "șȘțȚ'")
-
-
 def normal_word(word: str) -> str:
     """NFC, Romanian cedilla letters as comma-below ones, typographic apostrophes as '."""
-    if word.isascii():
-        return word
-    return unicodedata.normalize("NFC", word).translate(_NORMAL_LETTERS)
+    return word if word.isascii() else same_letters(word).replace("’", "'")
 
 
 def leftovers() -> dict[str, tuple[Leftover, ...]]:
