@@ -14,7 +14,7 @@ from . import __version__, limits, parallel
 from .limits import positive_int
 from .config import Config, ConfigError, find_config, load_config, rule_catalog
 from .finding import Severity
-from .formatters import FORMATS, render
+from .formatters import FORMATS, render, write
 from .glossary import CompiledGlossary, GlossaryError
 from .results import FileResult, RunInfo
 
@@ -203,8 +203,10 @@ def _exit_code(targets, results, failed: bool = False) -> int:
 
 
 def _report(args, info: RunInfo, results, stream=None) -> None:
-    color = args.format == "text" and (stream or sys.stdout).isatty() and not os.environ.get("NO_COLOR")
-    _emit(render(args.format, results, info, color=color), stream)
+    stream = stream or sys.stdout
+    color = args.format == "text" and stream.isatty() and not os.environ.get("NO_COLOR")
+    write(args.format, results, info, stream, color=color)
+    stream.flush()
 
 
 def cmd_lint(args) -> int:

@@ -1,4 +1,4 @@
-"""Formatters: finished results in, string out."""
+"""Formatters: finished results in, string out (or written to a stream, piece by piece)."""
 from importlib import import_module
 
 FORMATS = ("text", "json", "sarif", "github", "rdjson")
@@ -6,3 +6,13 @@ FORMATS = ("text", "json", "sarif", "github", "rdjson")
 
 def render(fmt: str, results, info, **kwargs) -> str:
     return import_module(f".{fmt}", __name__).render(results, info, **kwargs)
+
+
+def write(fmt: str, results, info, stream, **kwargs) -> None:
+    """Write what `render` returns to `stream`; a formatter with a `write` of its own streams it
+    (a large report never exists as one string)."""
+    module = import_module(f".{fmt}", __name__)
+    if hasattr(module, "write"):
+        module.write(results, info, stream, **kwargs)
+    else:
+        stream.write(module.render(results, info, **kwargs))

@@ -46,3 +46,9 @@ def document(results, info, error: str | None = None) -> dict:
 
 def render(results, info, error: str | None = None, **_) -> str:
     return json.dumps(document(results, info, error), ensure_ascii=False, indent=2) + "\n"
+
+
+def write(results, info, stream, error: str | None = None, **_) -> None:
+    """`render`, written chunk by chunk (json.dump), for reports of many MB."""
+    json.dump(document(results, info, error), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
