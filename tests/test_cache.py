@@ -67,7 +67,9 @@ def test_cached_glossary_reports_what_a_fresh_one_reports(cache_dir, tmp_path):
     assert prigojin[0] == "listed-variant" and prigojin[3][0].endswith("Prigozhin's")
     assert second.glossary == fresh.glossary and second.glossary.hash == fresh.glossary.hash
     assert list(second.patterns) == list(fresh.patterns)
-    assert second.correct_keys == fresh.correct_keys and second.names == fresh.names
+    assert second.correct_keys == fresh.correct_keys
+    assert list(second.patterns.correct()) == list(fresh.patterns.correct())
+    assert second.prepared and second.prepared == first.prepared   # detectors' data came from the cache
 
 
 def test_corrupt_cache_file_is_ignored_and_rebuilt(cache_dir, tmp_path):

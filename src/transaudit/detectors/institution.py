@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 
 from ..finding import Finding, Severity
@@ -68,7 +68,7 @@ def prepare(glossary) -> Tables:
                 index.setdefault(HEADLESS, {}).setdefault(bag - heads, []).append((entry.id, next(iter(heads))))
     named = {c for bag in index if bag != HEADLESS for c in bag}
     vocabulary = {w for phrase in concept for w in phrase} | tables.function_words | named | tables.adjectives | HEADS
-    return Tables(concept, tables.function_words, tables.adjectives, index, frozenset(vocabulary))
+    return replace(tables, vocabulary=frozenset(vocabulary))
 
 
 def concepts(words: list[str], tables: Tables) -> tuple[frozenset[str], tuple[str, ...]]:

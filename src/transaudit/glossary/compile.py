@@ -10,7 +10,7 @@ a large glossary loads at once and a lint reads only what its text touches.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import starmap
 from operator import itemgetter
 
@@ -175,15 +175,6 @@ class CompiledGlossary:
             suffix = masked[folded.start[b - suffix_len]:end] if suffix_len else ""
             matches.append(Match(start, end, masked[start:end], hits, suffix))
         return matches
-
-    @cached_property
-    def names(self) -> dict[str, list[Pattern]]:
-        """Correct name forms by key, for glossary-free rules."""
-        out: dict[str, list[Pattern]] = {}
-        for k, index in self.patterns.correct():
-            if self.patterns.is_name(index):
-                out.setdefault(k, []).append(self.patterns[index])
-        return out
 
 
 @lru_cache(maxsize=65536)
