@@ -57,6 +57,35 @@ def test_every_format_renders_the_same_results_without_recomputing(results, monk
     assert results == before
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_report_streams_from_a_generator_read_once(results, fmt):
+    """The CLI hands the report a generator (files come back from the workers one by one); the
+    text written is that of the finished list, and nothing asks for the results twice."""
+    import io
+
+    from transaudit.formatters import write
+
+    read = []
+
+    def once():
+        for r in results:
+            read.append(r.path)
+            yield r
+
+    out = io.StringIO()
+    write(fmt, once(), INFO, out)
+    assert out.getvalue() == render(fmt, results, INFO)
+    assert read == [r.path for r in results]
+    if fmt == "json":
+        empty = render(fmt, [], INFO, error="glossary.yaml:3: bad")
+        assert json.loads(empty) == {
+            "version": 1, "tool": {"name": "transaudit", "version": __version__},
+            "glossary": {"entries": 2, "hash": "sha256:abc", "sources": ["desk.yaml"]}, "files": [],
+            "summary": {"files": 0, "failed_files": 0, "findings": 0,
+                        "by_severity": {"error": 0, "warning": 0, "info": 0}},
+            "error": "glossary.yaml:3: bad"}
+
+
 # ---------------------------------------------------------------- SARIF
 
 

@@ -101,11 +101,11 @@ def test_files_really_go_to_other_processes(tmp_path):
     tree = make_tree(tmp_path / "news")
     a, b = _Profile("a"), _Profile("b")
     targets = [_Target(str(p), a if i % 2 else b) for i, p in enumerate(sorted(tree.rglob("*.md")))]
-    results = parallel.check_all(targets, b"", _where, 2)
+    results = list(parallel.check_all(targets, b"", _where, 2))
     assert [(r[0], r[1]) for r in results] == [(t.path, t.profile.config) for t in targets]
     assert results[0][2] == os.getpid()        # the first file warms this process's tables
     assert {r[2] for r in results[1:]} - {os.getpid()}
-    serial = parallel.check_all(targets, b"", _where, 1)
+    serial = list(parallel.check_all(targets, b"", _where, 1))
     assert {r[2] for r in serial} == {os.getpid()}
 
 
@@ -121,11 +121,12 @@ def test_spawned_workers_load_the_glossary_from_the_cache(tmp_path, monkeypatch,
     monkeypatch.setattr(parallel, "start_method", lambda: "spawn")
     in_workers, returned = parallel._in_workers, []
 
-    def spy(targets, *a):
-        results = a[-1]
-        before = len(results)
-        in_workers(targets, *a)
-        returned.append(len(results) - before)
+    def spy(*a):
+        count = 0
+        for result in in_workers(*a):
+            count += 1
+            yield result
+        returned.append(count)
 
     monkeypatch.setattr(parallel, "_in_workers", spy)
     assert cli.main([*args, "--jobs", "2"]) == 2
@@ -139,10 +140,10 @@ def test_workers_that_die_leave_the_rest_to_this_process(tmp_path, monkeypatch):
     tree = make_tree(tmp_path / "news")
     targets = [_Target(str(p), _Profile("a")) for p in sorted(tree.rglob("*.md"))]
 
-    def broken(targets, check, jobs, glossaries, no_default, results):
-        results.append(check(targets[0], b""))   # one file came back, then the pool broke
+    def broken(targets, check, jobs, glossaries, no_default):
+        yield check(targets[0], b"")   # one file came back, then the pool broke
         raise parallel._Unavailable("worker killed")
 
     monkeypatch.setattr(parallel, "_in_workers", broken)
-    results = parallel.check_all(targets, b"", _where, 2)
+    results = list(parallel.check_all(targets, b"", _where, 2))
     assert [r[0] for r in results] == [t.path for t in targets]  # each file once, in order

@@ -192,14 +192,27 @@ def _check(target: Target, stdin: bytes) -> FileResult:
     return replace(result, findings=tuple(configure(result.findings, config)))
 
 
-def _exit_code(targets, results, failed: bool = False) -> int:
-    if failed or any(r.error is not None for r in results):
+def _file_code(target: Target, result: FileResult) -> int:
+    if result.error is not None:
         return EXIT_ERROR
-    for t, r in zip(targets, results):
-        fail_on = Severity(t.profile.config.fail_on)
-        if any(f.severity.rank >= fail_on.rank for f in r.findings):
-            return EXIT_FINDINGS
-    return EXIT_OK
+    fail_on = Severity(target.profile.config.fail_on).rank
+    return EXIT_FINDINGS if any(f.severity.rank >= fail_on for f in result.findings) else EXIT_OK
+
+
+def _exit_code(targets, results, failed: bool = False) -> int:
+    return max([EXIT_ERROR if failed else EXIT_OK, *map(_file_code, targets, results)])
+
+
+class _Verdict:
+    """The exit code of a run, worked out from each result as it streams past to the report."""
+
+    def __init__(self, targets):
+        self.targets, self.code = targets, EXIT_OK
+
+    def watch(self, results):
+        for r, t in zip(results, self.targets):  # results first: the generator runs to its end
+            self.code = max(self.code, _file_code(t, r))
+            yield r
 
 
 def _report(args, info: RunInfo, results, stream=None) -> None:
@@ -225,13 +238,14 @@ def cmd_lint(args) -> int:
     stdin = sys.stdin.buffer.read(limits.from_args(args).max_file_bytes + 1) if "-" in paths else b""
     results = parallel.check_all(targets, stdin, _check, args.jobs, args.glossary, args.no_default_glossary)
     if args.write_baseline:
-        return _write_baseline(args, results)
+        return _write_baseline(args, list(results))
     if known is not None:
-        results = baseline.subtract(results, known)
+        results = (baseline.subtract([r], known)[0] for r in results)
     if args.fix or args.diff:
-        return _fix(args, info, targets, results, stdin, known)
-    _report(args, info, results)
-    return _exit_code(targets, results)
+        return _fix(args, info, targets, list(results), stdin, known)
+    verdict = _Verdict(targets)  # the report streams: no run keeps every file's text and findings
+    _report(args, info, verdict.watch(results))
+    return verdict.code
 
 
 def _write_baseline(args, results) -> int:

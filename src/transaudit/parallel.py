@@ -57,20 +57,24 @@ def _total_size(paths) -> int:
     return total
 
 
-def check_all(targets, stdin: bytes, check, jobs: int | None, glossaries=(), no_default: bool = False) -> list:
-    """`check(target, stdin)` for every target, in parallel when worthwhile; results in input order.
+def check_all(targets, stdin: bytes, check, jobs: int | None, glossaries=(), no_default: bool = False):
+    """`check(target, stdin)` for every target, in parallel when worthwhile; yields the results in
+    input order, each as soon as it and those before it are done (the caller need not keep them).
 
     `glossaries` and `no_default` are the run's --glossary files and --no-default-glossary,
     with which a spawned worker loads each configuration's compiled glossary from the cache."""
     jobs = jobs_for(jobs, [t.path for t in targets])
     if jobs <= 1:
-        return [check(t, stdin) for t in targets]
-    results = [check(targets[0], stdin)]  # warms the per-process tables the workers inherit
+        yield from (check(t, stdin) for t in targets)
+        return
+    yield check(targets[0], stdin)  # warms the per-process tables the workers inherit
+    done = 1
     try:
-        _in_workers(targets[1:], check, jobs, glossaries, no_default, results)
+        for result in _in_workers(targets[1:], check, jobs, glossaries, no_default):
+            done += 1
+            yield result
     except _Unavailable:  # go on serially where the workers stopped
-        results += [check(t, stdin) for t in targets[len(results):]]
-    return results
+        yield from (check(t, stdin) for t in targets[done:])
 
 
 def start_method() -> str:
@@ -86,8 +90,8 @@ class _Unavailable(Exception):
     """Worker processes could not be started or died."""
 
 
-def _in_workers(targets, check, jobs, glossaries, no_default, results: list) -> None:
-    """Append each target's result to `results` in order, replaying its stderr messages."""
+def _in_workers(targets, check, jobs, glossaries, no_default):
+    """Each target's result in order, its stderr messages replayed first."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -113,7 +117,7 @@ def _in_workers(targets, check, jobs, glossaries, no_default, results: list) -> 
             for result, messages in pool.map(_work, tasks, chunksize=chunk):
                 if messages:
                     sys.stderr.write(messages)
-                results.append(result)
+                yield result
     except (BrokenProcessPool, OSError) as e:
         raise _Unavailable(str(e)) from e
 

@@ -10,9 +10,9 @@ def render(fmt: str, results, info, **kwargs) -> str:
 
 def write(fmt: str, results, info, stream, **kwargs) -> None:
     """Write what `render` returns to `stream`; a formatter with a `write` of its own streams it
-    (a large report never exists as one string)."""
+    file by file (`results` may then be a generator: a large report is never held whole)."""
     module = import_module(f".{fmt}", __name__)
     if hasattr(module, "write"):
         module.write(results, info, stream, **kwargs)
     else:
-        stream.write(module.render(results, info, **kwargs))
+        stream.write(module.render(list(results), info, **kwargs))

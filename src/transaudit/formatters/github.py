@@ -5,6 +5,8 @@ GitHub shows them as annotations on the pull request. Data is escaped as the run
 """
 from __future__ import annotations
 
+import io
+
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
@@ -21,12 +23,14 @@ def _command(level: str, message: str, **props) -> str:
     return f"::{level} {fields}::{escape_data(message)}"
 
 
-def render(results, info, **_) -> str:
-    lines = []
+def write(results, info, stream, **_) -> None:
+    """One command per finding; `results` is read once (it may be a generator)."""
     for r in results:
         if r.error is not None:
-            lines.append(_command("error", f"could not be checked: {r.error}", file=r.path, title="transaudit"))
+            failure = _command("error", f"could not be checked: {r.error}", file=r.path, title="transaudit")
+            stream.write(failure + "\n")
             continue
+        lines = []
         for f in r.findings:
             line, col = r.doc.position(f.start)
             end_line, end_col = r.doc.position(f.end)
@@ -37,4 +41,10 @@ def render(results, info, **_) -> str:
                 where.update(endLine=end_line)
             message = f.message + (f" (suggestion: {f.suggestions[0]})" if f.suggestions else "")
             lines.append(_command(LEVELS[f.severity.value], message, **where, title=f"transaudit [{f.rule}]"))
-    return "".join(line + "\n" for line in lines)
+        stream.write("".join(line + "\n" for line in lines))
+
+
+def render(results, info, **_) -> str:
+    out = io.StringIO()
+    write(results, info, out)
+    return out.getvalue()

@@ -1,16 +1,23 @@
 """Human-readable lines: path:line:col: severity [rule] message (suggestion)."""
 from __future__ import annotations
 
+import io
+
 COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 RESET, DIM, BOLD = "\033[0m", "\033[2m", "\033[1m"
 
 
-def render(results, info, color: bool = False, **_) -> str:
-    lines = []
+def write(results, info, stream, color: bool = False, **_) -> None:
+    """One line per finding, then the summary; `results` is read once (it may be a generator)."""
+    files = total = failed = 0
     for r in results:
+        files += 1
+        total += len(r.findings)
         if r.error is not None:
-            lines.append(f"{r.path}: error: {r.error}")
+            failed += 1
+            stream.write(f"{r.path}: error: {r.error}\n")
             continue
+        lines = []
         for f in r.findings:
             line, col = r.doc.position(f.start)
             sev = f.severity.value
@@ -20,10 +27,14 @@ def render(results, info, color: bool = False, **_) -> str:
                              f"{DIM}[{f.rule}]{RESET} {f.message}{fix}")
             else:
                 lines.append(f"{r.path}:{line}:{col}: {sev} [{f.rule}] {f.message}{fix}")
-    total = sum(len(r.findings) for r in results)
-    failed = sum(r.error is not None for r in results)
-    summary = f"{total} finding{'s' * (total != 1)} in {len(results)} file{'s' * (len(results) != 1)}"
+        stream.write("".join(line + "\n" for line in lines))
+    summary = f"{total} finding{'s' * (total != 1)} in {files} file{'s' * (files != 1)}"
     if failed:
         summary += f", {failed} could not be checked"
-    lines.append(summary)
-    return "\n".join(lines) + "\n"
+    stream.write(summary + "\n")
+
+
+def render(results, info, color: bool = False, **_) -> str:
+    out = io.StringIO()
+    write(results, info, out, color=color)
+    return out.getvalue()
