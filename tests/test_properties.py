@@ -29,7 +29,7 @@ from transaudit.document import DecodeError, Document, decode
 from transaudit.finding import Finding, Severity
 from transaudit.formatters import render
 from transaudit.inflect import transfer_case
-from transaudit.markup import mask
+from transaudit.markup import mask, mask_parsed
 from transaudit.normalize import fold, key
 from transaudit.results import FileResult, RunInfo
 
@@ -142,6 +142,15 @@ def test_masking_keeps_length_line_breaks_and_characters(text, fmt):
             assert b == a, (i, fmt)
         else:
             assert b in (a, " "), (i, fmt)
+
+
+@settings(max_examples=300, deadline=None)
+@given(MARKUP_TEXT, st.sampled_from(["text", "markdown"]))
+@example("Kiev\n\n    code Kiev", "markdown")
+@example("---\ntitle: x\n---\nKiev", "markdown")
+def test_the_no_markup_shortcut_masks_what_parsing_masks(text, fmt):
+    """mask() returns a text without markup characters untouched: parsing it blanks nothing either."""
+    assert mask(text, fmt) == mask_parsed(text, fmt)
 
 
 PROSE = st.lists(st.sampled_from([

@@ -22,6 +22,8 @@ _LINK_DEST = re.compile(r"\]\(\s*(<[^>]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)")
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(\S+)", re.M)
 _BACKTICKS = re.compile(r"`+")
 _FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(.*?)(?:\r?\n|\r)\1[ \t]*(?:\r?\n|\r|\Z)", re.S)
+# a Markdown text without any of these has nothing to mask (no code, HTML, link, URL or front matter)
+_MARKDOWN_MARKS = re.compile(r"[`<~\t@]|\]\(|\]:|://|www\.|^ {4}|\A(?:---|\+\+\+)", re.M)
 _FM_FIELD = re.compile(r"(?:^|(?<=\r))[ \t]*(\w+)[ \t]*[:=][ \t]*([^\r\n]*?)[ \t]*(?=[\r\n]|\Z)", re.M)
 
 
@@ -253,6 +255,13 @@ def _mask_markdown(text: str, chars: list[str]) -> None:
 
 
 def mask(text: str, fmt: str = "text") -> str:
+    if fmt != "html" and not (_MARKDOWN_MARKS if fmt == "markdown" else _URL).search(text):
+        return text  # most news copy: nothing to blank
+    return mask_parsed(text, fmt)
+
+
+def mask_parsed(text: str, fmt: str = "text") -> str:
+    """`mask` without the shortcut for texts with no markup: always parses."""
     chars = list(text)
     if fmt == "markdown":
         _mask_markdown(text, chars)
