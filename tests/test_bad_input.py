@@ -472,8 +472,8 @@ def test_large_glossary(tmp_path):
 PATHOLOGICAL = {  # each took from 5 s to minutes at these sizes before the fix named
     "unclosed-quotes": ("“" * 100_000, "untranslated: quotation scan is linear (_quotes)"),
     "initials": ("A. " * 40_000, "language.sentences: bounded look back for the word before a stop"),
-    "blank-run": (" " * 300_000 + "x\n", "language._NEWLINE starts only at the start of a blank run"),
-    "stop-run": ("!" * 300_000 + " x", "language._END starts only at the start of a run of stops"),
+    "blank-run": (" " * 300_000 + "x\n", "a line-break search starts only at the start of a blank run"),
+    "stop-run": ("!" * 300_000 + " x", "a sentence-end search starts only at the start of a run of stops"),
     "variants": ("Pantyr " * 20_000, "institution: claimed spans looked up by bisection"),
     "names": ("Prigozin Zelenskyy " * 8_000, "glossary_hits.widen: bounded look back for a given name"),
     "findings": ("The Pantyr battery near Kiev. " * 8_000, "engine._merge ranks per cluster of overlapping spans"),

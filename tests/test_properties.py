@@ -387,12 +387,13 @@ def test_linear_quote_scan_equals_the_regex(text):
 
 def _sentences_reference(text):
     """language.sentences as it was, with the unbounded look back for the word before a stop."""
-    from transaudit.language import ABBREVIATIONS, _END, _LEAD, _lines
+    from conftest import SENTENCE_END
+    from transaudit.language import ABBREVIATIONS, _LEAD, _lines
 
     spans = []
     for a, b in _lines(text):
         pos = a
-        for m in _END.finditer(text, a, b):
+        for m in SENTENCE_END.finditer(text, a, b):
             word = re.search(r"(\w+)\W*$", text[pos:m.start()] or " ")
             if word and (len(word.group(1)) == 1 and word.group(1).isupper()
                          or word.group(1).lower() in ABBREVIATIONS):

@@ -344,7 +344,8 @@ def pieces_text(pieces, max_size=30):
 @given(pieces_text(WORD_PIECES) | st.text(max_size=30))
 def test_fast_patterns_equal_the_patterns_they_stand_for(text):
     """WORD by runs and on ASCII, _STOPS, _newlines() against the plain regular expressions."""
-    from transaudit.language import _ASCII_WORD, _END, _NEWLINE, _STOPS, MARKS, WORD, _newlines, distinct_words
+    from conftest import LINE_BREAK, SENTENCE_END
+    from transaudit.language import _ASCII_WORD, _STOPS, MARKS, WORD, _newlines, distinct_words
 
     by_letter = re.compile(rf"[^\W\d_](?:[^\W_]|[{MARKS}])*(?:['’](?:[^\W\d_]|[{MARKS}])+)*")
     assert [m.span() for m in WORD.finditer(text)] == [m.span() for m in by_letter.finditer(text)]
@@ -352,8 +353,8 @@ def test_fast_patterns_equal_the_patterns_they_stand_for(text):
     ascii_text = text.encode("ascii", "replace").decode()
     assert _ASCII_WORD.findall(ascii_text) == WORD.findall(ascii_text)
     assert [m.span() for m in _STOPS.finditer(text) if m.group(1) is not None] == [
-        m.span() for m in _END.finditer(text)]
-    assert list(_newlines(text)) == [m.span() for m in _NEWLINE.finditer(text)]
+        m.span() for m in SENTENCE_END.finditer(text)]
+    assert list(_newlines(text)) == [m.span() for m in LINE_BREAK.finditer(text)]
 
 
 @settings(max_examples=300, deadline=None)

@@ -13,7 +13,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
 from .document import Document, decode
 from .engine import run
@@ -60,6 +59,8 @@ def _locate(text: str, needle: str, occurrence: int) -> tuple[int, int] | None:
 
 
 def load_corpus(root: Path) -> list[tuple[Path, dict]]:
+    import yaml  # not at module level: the CLI imports this module to build its parser
+
     texts_dir = root / "texts" if (root / "texts").is_dir() else root
     out = []
     for path in sorted(texts_dir.iterdir()):

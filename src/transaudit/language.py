@@ -30,11 +30,9 @@ ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen lt col sgt capt cmdr adm maj gov sen rep st jr sr no nos vs etc inc co "
     "corp ltd jan feb mar apr jun jul aug sep sept oct nov dec dl dna nr art".split())
 _LONGEST_ABBREVIATION = max(map(len, ABBREVIATIONS))
-# the lookbehinds let a match start only where a run of stops or blanks starts: linear on long runs
-_END = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’»)\]]*(?=\s)")
-_NEWLINE = re.compile(r"(?<![ \t])[ \t]*(?:\r\n|\r|\n)[ \t]*")
-# the same, faster (a search for a pattern that starts with a character set skips to it): every run
-# of stops matches, whole, and group 1 is set where _END matches; _newlines() finds _NEWLINE's spans
+# a sentence ends after a run of stops (and closing quotes) followed by a blank: every run of stops
+# matches, whole, and group 1 is set where a sentence ends (tests/conftest.py SENTENCE_END is the
+# plain expression this stands for; a search for a pattern that starts with a character set is fast)
 _STOPS = re.compile(r"[.!?…][.!?…]*+(?:([\"'”’»)\]]*+)(?=\s))?")
 _BREAK_CHAR = re.compile(r"[\r\n]")
 _WORD_AT_END = re.compile(r"\w+\Z")
@@ -123,8 +121,9 @@ def _english() -> tuple[dict[str, str], frozenset[str]]:
 
 
 def _newlines(text: str):
-    """The spans _NEWLINE.finditer(text) gives, from the line break characters alone (a search for
-    _NEWLINE, which starts with a look-behind, runs the matcher at every position)."""
+    """The spans of line breaks with the blanks around them (tests/conftest.py LINE_BREAK), found from
+    the line break characters alone (a search for that pattern, which starts with a look-behind, runs
+    the matcher at every position)."""
     last, size = 0, len(text)
     for m in _BREAK_CHAR.finditer(text):
         i = m.start()
