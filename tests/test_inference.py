@@ -119,6 +119,13 @@ def test_known_or_different_organisations_are_clean(compiled, text):
     ("the American special services are monitoring", "special services", "intelligence services"),
     ("Russia's reactive artillery pounded the town", "reactive artillery", "rocket artillery"),
     ("MISSILE COMPLEXES were moved", "MISSILE COMPLEXES", "MISSILE SYSTEMS"),
+    ("The commandant's hour in Odesa now begins at midnight.", "commandant's hour", "curfew"),
+    ("Radio-electronic warfare units jammed the drones' signals.", "Radio-electronic warfare",
+     "Electronic warfare"),
+    ("Shelling cut power to the Zaporizhzhia atomic power station again.", "atomic power station",
+     "nuclear power plant"),
+    ("Fighting raged along the whole line of combat contact, the General Staff said.",
+     "line of combat contact", "front line"),
 ])
 def test_calque_families_in_any_inflection(compiled, text, wrong, fix):
     f = one(text, compiled, "calque")
@@ -130,6 +137,9 @@ def test_calque_families_in_any_inflection(compiled, text, wrong, fix):
     "It is a complex missile defense problem, officials said.",
     "US special forces and the Secret Service were deployed.",
     "The drone strike was carried out by Ukraine's strike drones.",
+    "The curfew was lifted; the commandant said the hour had come to reopen the port.",
+    "The International Atomic Energy Agency said the power station had lost its last line.",
+    "Combat engineers cleared a line through the minefield before contact with the enemy.",
 ])
 def test_calque_words_in_other_combinations_are_clean(compiled, text):
     assert findings(text, compiled, "calque") == []
