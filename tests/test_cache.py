@@ -5,6 +5,7 @@ unwritable cache must cost time only, never a wrong result or a crash.
 """
 from __future__ import annotations
 
+import mmap
 import os
 import pickle
 from pathlib import Path
@@ -174,8 +175,6 @@ def test_old_entries_are_pruned(cache_dir, tmp_path):
 
 
 def test_cached_glossary_reads_entries_and_columns_from_the_mapped_file(cache_dir, tmp_path):
-    import mmap
-
     desk = desk_copy(tmp_path)
     fresh = compile_glossary(load_glossaries([desk], include_default=False))
     load(Config(), [desk], default=False)
@@ -193,6 +192,43 @@ def test_cached_glossary_reads_entries_and_columns_from_the_mapped_file(cache_di
     assert tuple(cached.glossary.entries) == fresh.glossary.entries == cached.glossary.entries
     assert cached.glossary.entries[-1] == fresh.glossary.entries[-1] and len(cached.glossary) == len(fresh.glossary)
     assert "pantsir" in cached.correct_keys and "pantyr" not in cached.correct_keys and 7 not in cached.correct_keys
+
+
+def _rss_file_kb() -> int:
+    with open("/proc/self/status") as f:
+        return next(int(line.split()[1]) for line in f if line.startswith("RssFile:"))
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux /proc")
+def test_mapped_pages_are_released_as_a_run_goes_on(cache_dir, tmp_path, monkeypatch):
+    """Every RELEASE_EVERY characters checked, the cache file's pages leave the resident set (the
+    next lookups fault them back in from the page cache) and the findings do not change."""
+    from transaudit.linter import lint_file
+
+    desk = desk_copy(tmp_path)
+    load(Config(), [desk], default=False)
+    cached = load(Config(), [desk], default=False)
+    article = tmp_path / "article.md"
+    article.write_text(TEXT * 200, encoding="utf-8")
+    monkeypatch.setattr(cache, "RELEASE_EVERY", 10 * len(TEXT) * 200)
+    released = []
+    mapped = cache._MAPPINGS[cached][0]
+    monkeypatch.setitem(cache._MAPPINGS, cached, [_Spy(mapped, released), 0])
+    results = [lint_file(str(article), cached, ONLY_GLOSSARY_RULES) for _ in range(25)]
+    assert len(released) == 2                      # after the 10th and the 20th file
+    assert all(r.findings == results[0].findings for r in results) and len(results[0].findings) == 1200
+    touched = _rss_file_kb()
+    mapped.madvise(mmap.MADV_DONTNEED)
+    assert _rss_file_kb() < touched
+
+
+class _Spy:
+    def __init__(self, mapped, calls: list):
+        self.mapped, self.calls = mapped, calls
+
+    def madvise(self, *args):
+        self.calls.append(args)
+        return self.mapped.madvise(*args)
 
 
 @pytest.mark.parametrize("protocol", [2, 4, 5])

@@ -8,14 +8,13 @@ from .document import DecodeError, Document
 from .engine import run
 from .files import describe, read
 from .finding import Finding
-from .glossary import CompiledGlossary, compile_glossary, load_glossaries
+from .glossary import CompiledGlossary, cache, compile_glossary, load_glossaries
 from .results import FileResult
 
 
 def load(config: Config | None = None, glossaries=(), default: bool | None = None,
          use_cache: bool = True) -> CompiledGlossary:
     """The compiled glossary for a configuration, from the on-disk cache when it is fresh."""
-    from .glossary import cache
     from .glossary.load import read_glossary_bytes
 
     config = config or Config()
@@ -60,6 +59,7 @@ def lint_file(path: str, glossary: CompiledGlossary, config: Config | None = Non
         return FileResult(shown, error=describe(e))
     doc = Document.from_text(text, shown)
     findings = tuple(run(doc, glossary, config))
+    cache.release_pages(glossary, len(text))
     return FileResult(shown, replace(doc, masked=""), findings)  # the masked copy is the engine's alone
 
 

@@ -21,6 +21,7 @@ import os
 import pickle
 import struct
 import tempfile
+import weakref
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -126,6 +127,25 @@ def dump_chunks(obj) -> list:
     return [header, *chunks]
 
 
+# compiled glossary -> [the mapping its buffers live in, characters checked since the last release]
+_MAPPINGS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+RELEASE_EVERY = 1 << 19
+
+
+def release_pages(compiled, checked: int) -> None:
+    """Count `checked` characters linted with `compiled`; every RELEASE_EVERY of them, take the
+    mapped cache pages out of this process's resident set. They stay in the OS page cache and
+    come back on the next access (a minor fault): a long run over many files keeps its memory
+    near that of one file instead of growing towards the whole cache file."""
+    state = _MAPPINGS.get(compiled)
+    if state is None:
+        return
+    state[1] += checked
+    if state[1] >= RELEASE_EVERY:
+        state[1] = 0
+        state[0].madvise(mmap.MADV_DONTNEED)
+
+
 def load_mapped(path: Path):
     """Unpickle a file written from dump_chunks, its buffers left in the mapped file."""
     with open(path, "rb") as f:
@@ -144,6 +164,10 @@ def load_mapped(path: Path):
     compiled = pickle.loads(view[head:head + length], buffers=buffers)
     if hasattr(mapped, "madvise") and hasattr(mmap, "MADV_DONTNEED"):
         mapped.madvise(mmap.MADV_DONTNEED, 0, head + length)  # read: out of the RSS, not of the disk cache
+        try:
+            _MAPPINGS[compiled] = [mapped, 0]
+        except TypeError:  # not weak-referenceable: never released
+            pass
     return compiled
 
 
