@@ -326,6 +326,26 @@ def test_leftover_before_a_noun_phrase(lint):
     assert lint("The music was too laut for the neighbours.\n") == []
 
 
+@pytest.mark.parametrize("text, word, fix", [
+    ("The sanctions list was extended, podle the Foreign Ministry, on Friday.\n", "podle", "according to"),
+    ("Secondo the regulator, the broadcaster broke the rules twice.\n", "Secondo", "According to"),
+    ("After the meeting gospodin Dodik thanked his hosts.\n", "gospodin", "Mr."),
+    ("The Russian Generalstab did not comment on the figures.\n", "Generalstab", "General Staff"),
+])
+def test_leftovers_of_czech_italian_serbian_and_german(lint, text, word, fix):
+    [f] = lint(text)
+    assert (f.text, f.suggestions) == (word, (fix,))
+
+
+@pytest.mark.parametrize("text", [
+    "Prema Kumar, India's envoy in Belgrade, said the talks went well.\n",  # Serbian prema: an Indian name
+    "Officials of the Bundeswehr's Generalstabsdienst school declined to comment.\n",
+    "Mr. Dodik thanked his hosts; the spokesman said the ministry agreed.\n",
+])
+def test_the_same_languages_in_english_copy_are_clean(lint, text):
+    assert lint(text) == []
+
+
 # ---------------------------------------------------------------- the fast paths (language.py)
 
 WORD_PIECES = ["d'après", "Prokudin’s", "2und", "a1b", "e\u0301", "\u0483x", "complexPhoto", "iPhone", "İ", "ß", "²",
