@@ -50,6 +50,33 @@ def test_romanization_through_other_languages(compiled, text, wrong, fix, via):
     assert via in f.message
 
 
+def test_a_given_name_in_another_language_joins_the_finding(compiled):
+    """Serhii (Ukrainian) for Sergei: the letters languages swap for one sound (h/g) made equal."""
+    f = one("Crimea's Moscow-installed leader Serhii Aksionov said the bridge was shut.", compiled,
+            "romanization")
+    assert (f.text, f.suggestions[0]) == ("Serhii Aksionov", "Sergei Aksyonov")
+    f = one("Crimea's leader Sergei Aksionov said the bridge was shut.", compiled, "romanization")
+    assert (f.text, f.suggestions[0]) == ("Aksionov", "Aksyonov")
+
+
+def test_a_given_name_after_a_family_name_joins_the_finding(compiled):
+    """Chinese names put the family name first: the misspelt given name follows it."""
+    found = findings("Chinese Foreign Minister Vang Ji arrived in Belgrade; Vang said trade would grow.",
+                     compiled, "romanization")
+    assert [(f.text, f.suggestions[0]) for f in found] == [("Vang Ji", "Wang Yi"), ("Vang", "Wang")]
+    assert findings("Wang Yi arrived in Belgrade.", compiled, "romanization") == []
+
+
+@pytest.mark.parametrize("text, wrong, fix", [
+    ("The army chief, General el-Burhan, flew to Port Sudan.", "el-Burhan", "al-Burhan"),
+    ("El-Burhan's deputy denied the report.", "El-Burhan's", "al-Burhan's"),
+])
+def test_the_arabic_article_as_french_writes_it(compiled, text, wrong, fix):
+    f = one(text, compiled, "romanization")
+    assert (f.text, f.suggestions[0]) == (wrong, fix)
+    assert "French" in f.message
+
+
 def test_full_name_points_at_the_wrong_word(compiled):
     f = one("Mercenary boss Yevgeny Prigojin spoke on Telegram.", compiled, "romanization")
     assert (f.text, f.suggestions[0]) == ("Prigojin", "Prigozhin")
@@ -143,6 +170,25 @@ def test_calque_families_in_any_inflection(compiled, text, wrong, fix):
 ])
 def test_calque_words_in_other_combinations_are_clean(compiled, text):
     assert findings(text, compiled, "calque") == []
+
+
+@pytest.mark.parametrize("text, wrong, fix", [
+    ("In Benghazi, Hafter's forces paraded new armoured vehicles.", "Hafter's", "Haftar's"),
+    ("Marshal Halife Hafter received the Turkish delegation.", "Halife Hafter", "Khalifa Haftar"),
+])
+def test_names_from_arabic_script_also_match_on_their_consonants(compiled, text, wrong, fix):
+    """Arabic does not write short vowels: Turkish and French renderings differ in them."""
+    f = one(text, compiled, "fuzzy-name")
+    assert (f.text, f.suggestions[0]) == (wrong, fix)
+
+
+@pytest.mark.parametrize("text", [
+    "Officials in Bilgarod said the shelling had stopped.",    # Belgorod: Russian writes its vowels
+    "Khalifa Haftar and his son Saddam Haftar met in Benghazi.",
+    "The Hofter brothers ran a bakery in Graz.",               # same consonants, too far apart
+])
+def test_consonant_matches_are_only_for_abjad_names_and_close_words(compiled, text):
+    assert findings(text, compiled, "fuzzy-name") == []
 
 
 def test_fuzzy_name_catches_an_unpredicted_spelling(compiled):
@@ -239,10 +285,10 @@ def test_fuzzy_name_pruned_search_judges_like_the_full_one(compiled, word):
     would not report either."""
     from transaudit.detectors import fuzzy_name
 
-    keys, owners, by_initial = compiled.prepare(fuzzy_name.RULE, fuzzy_name.prepare)
+    keys, owners, by_initial, by_consonants = compiled.prepare(fuzzy_name.RULE, fuzzy_name.prepare)
     options = fuzzy_name.OPTIONS
-    assert fuzzy_name._judge(word, (keys, owners, by_initial), options) == \
-        fuzzy_name._judge(word, (keys, owners, _EveryKey(keys)), options)
+    assert fuzzy_name._judge(word, (keys, owners, by_initial, by_consonants), options) == \
+        fuzzy_name._judge(word, (keys, owners, _EveryKey(keys), by_consonants), options)
 
 
 def test_fuzzy_name_pruned_search_finds_the_unpredicted_spellings(compiled):

@@ -15,11 +15,13 @@ from __future__ import annotations
 import re
 import weakref
 from functools import lru_cache
+from types import SimpleNamespace
 
 from ..finding import Finding, Severity
 from ..limits import NEVER
 from ..markup import italic_spans
 from ..normalize import key, strip_marks
+from .glossary_hits import widen
 
 RULE = "fuzzy-name"
 CATEGORY = "terminology/wrong-term"
@@ -35,6 +37,11 @@ _LOOSE = [(re.compile(p), r) for p, r in (
 )]
 _FEMININE = (("ov", "ova"), ("ev", "eva"), ("in", "ina"), ("sky", "ska"), ("skiy", "skaya"),
              ("skyi", "ska"), ("y", "aya"), ("iy", "aya"), ("ski", "ska"), ("ny", "naya"))
+# Scripts that do not write short vowels: the romanizations of one name differ in their vowels
+# (Haftar/Hafter, Dbeibah/Dibeybe, Qassem/Qasim), so such names also match on their consonants.
+ABJAD_LANGUAGES = frozenset({"ar", "fa", "ur", "ps", "ckb", "he", "yi", "ug"})
+ABJAD_MIN_SCORE = 75   # a word with the same consonants must still be this close (fuzz.ratio)
+_VOWELS = re.compile(r"(?<=.)[aeiou]")
 MIN_NAME_LENGTH = 5  # shorter names (Sadr, Tor) have too many real look-alikes (Sadyr, Torn)
 _PATRONYMIC = re.compile(r"(ovich|evich|ovych|ievich|ovna|evna|ivna|yevich)$", re.I)
 
@@ -58,6 +65,11 @@ def _tokens(min_length: int) -> re.Pattern:
     return re.compile(rf"([^\x00-@\[-\x7f](?<=[^\W\d_])(?<![\w'’-].)[^\W\d_]{{{rest},}})(['’]s)?(?![\w-])")
 
 
+def consonants(loose_key: str) -> str:
+    """The loose key without its vowels after the first letter: hftr for Haftar and Hafter."""
+    return _VOWELS.sub("", loose_key)
+
+
 def _related(token: str, name: str) -> bool:
     """Another word built on the name: a feminine form (Peskova), a derivation (Omani), or the
     name itself in other case."""
@@ -76,9 +88,10 @@ def _preferred(entry, form: str) -> str:
 
 
 def prepare(glossary) -> tuple:
-    """(keys, owners, by_initial), in glossary order: the loose keys of single-word correct name
-    forms, the (form to suggest, entry id) behind each key, and the keys by the first letter of
-    their suggestion's loose key. Built once per glossary and kept in its cache entry."""
+    """(keys, owners, by_initial, by_consonants), in glossary order: the loose keys of single-word
+    correct name forms, the (form to suggest, entry id) behind each key, the keys by the first
+    letter of their suggestion's loose key, and the numbers of the keys of names from abjad scripts
+    by their consonants (3 or more). Built once per glossary and kept in its cache entry."""
     keys, owners, seen = [], [], set()
     for form, entry_id in _correct_forms(glossary.patterns):
         if " " in form.strip() or len(form) < MIN_NAME_LENGTH:
@@ -102,7 +115,12 @@ def prepare(glossary) -> tuple:
     by_initial = {c: tuple(ks + blank) for c, ks in initials.items()}
     if blank:
         by_initial[""] = tuple(blank)  # and with a letter no other key has
-    return tuple(keys), tuple(owners), by_initial
+    by_consonants: dict[str, tuple[int, ...]] = {}
+    for i, (k, (_, entry_id)) in enumerate(zip(keys, owners)):
+        skeleton = consonants(k)
+        if len(skeleton) >= 3 and any(lang in ABJAD_LANGUAGES for lang, _ in glossary.entries[entry_id].native):
+            by_consonants[skeleton] = by_consonants.get(skeleton, ()) + (i,)
+    return tuple(keys), tuple(owners), by_initial, by_consonants
 
 
 def _correct_forms(patterns):
@@ -174,12 +192,19 @@ def detect(ctx, options):
         form, entry_id, score, rivals = verdict
         ending = m.group(2) or ""
         tie = len(rivals) > 1
-        confidence = round(min(0.85, 0.5 + (score - options["min_score"]) / 40), 3)
+        confidence = round(min(0.85, 0.5 + max(0, score - options["min_score"]) / 40), 3)
         suggestions = tuple(dict.fromkeys(f + ending for f, _ in rivals)) if tie else (form + ending,)
+        start, end = m.start(), m.end()
+        if not tie:  # a misspelt given name before it joins the finding: "Halife Hafter" -> "Khalifa Haftar"
+            entry = ctx.glossary.entries[entry_id]
+            wide = widen(text, SimpleNamespace(start=start, text=m.group()), entry, suggestions[0]) \
+                if entry.kind == "person" and form == entry.short_form else None
+            if wide:
+                start, end, suggestions = wide[0], wide[1], (wide[2],)
         yield Finding(RULE, Severity.INFO if tie else SEVERITY,
                       f"'{word}' is not in the glossary but looks like "
                       + (" or ".join(suggestions) if tie else f"{form} ({ctx.glossary.entries[entry_id].canonical})"),
-                      m.start(), m.end(), ctx.doc.text[m.start():m.end()], suggestions,
+                      start, end, ctx.doc.text[start:end], suggestions,
                       None if tie else entry_id, confidence, CATEGORY)
 
 
@@ -198,13 +223,16 @@ def _judge(word, names: tuple, options):
     from rapidfuzz import fuzz, process
 
     lk = loose(word)
-    keys, owners, by_initial = names
+    keys, owners, by_initial, by_consonants = names
     if lk and process.extractOne(lk, by_initial.get(lk[0], by_initial.get("", ())), scorer=fuzz.ratio,
                                  score_cutoff=options["min_score"]) is None:
         # the name to suggest must share the word's initial: with no close key among those, the
         # search below could only end in None (it costs ~15 times as much)
-        return None
-    hits = process.extract(lk, keys, scorer=fuzz.ratio, score_cutoff=options["min_score"], limit=5)
+        hits = [(keys[i], score, i) for i in by_consonants.get(consonants(lk), ())
+                if (score := fuzz.ratio(lk, keys[i])) >= ABJAD_MIN_SCORE]
+        hits.sort(key=lambda h: -h[1])
+    else:
+        hits = process.extract(lk, keys, scorer=fuzz.ratio, score_cutoff=options["min_score"], limit=5)
     if not hits:
         return None
     best = hits[0][1]

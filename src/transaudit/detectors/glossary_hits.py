@@ -10,11 +10,17 @@ from ..inflect import apply_number, transfer_case
 
 
 def similar_given_name(given: str, expected: str) -> bool:
-    """The same given name in another spelling: Djeyhoun/Jeyhun, Sadır/Sadyr, Paweł/Pavel."""
+    """The same given name in another spelling: Djeyhoun/Jeyhun, Sadır/Sadyr, Paweł/Pavel, and
+    with the letters languages swap for one sound made equal (Halife/Khalifa, Serhii/Sergei)."""
     from rapidfuzz import fuzz
 
     from ..normalize import key
-    return fuzz.ratio(key(given), key(expected)) >= 70
+    from .fuzzy_name import loose
+
+    if fuzz.ratio(key(given), key(expected)) >= 70:
+        return True
+    a, b = loose(given), loose(expected)
+    return a[:1] == b[:1] and fuzz.ratio(a.replace("g", "h"), b.replace("g", "h")) >= 75
 
 
 def suggestion(match, hit, entry) -> str:
@@ -37,14 +43,24 @@ def narrow(start: int, text: str, fix: str) -> tuple[int, str, str]:
 
 
 _GIVEN_NAME_BEFORE = re.compile(r"([^\W\d_][\w'’-]*) $")
+_GIVEN_NAME_AFTER = re.compile(r" ([^\W\d_][\w'’-]*)(?![\w'’-])")
 
 
 def widen(text: str, match, entry, fix: str):
-    """A surname match preceded by a misspelt given name ("Djeyhoun Baïramov") covers both, with
-    the full canonical name as suggestion; returns (start, fix) or None."""
+    """A surname match next to a misspelt given name covers both, with the canonical given name in
+    the suggestion: before it ("Djeyhoun Baïramov" -> "Jeyhun Bayramov"), or after it when the
+    name puts the family name first ("Vang Ji" -> "Wang Yi"). Returns (start, end, fix) or None."""
     words = entry.canonical.split()
     if len(words) < 2 or " " in match.text.strip():
         return None
+    end = match.start + len(match.text)
+    if entry.short_form == words[0] and fix.casefold() == words[0].casefold():  # family name first
+        m = _GIVEN_NAME_AFTER.match(text, end)
+        expected = words[1]
+        if not m or not m.group(1)[0].isupper() or m.group(1).casefold() == expected.casefold() \
+                or not similar_given_name(m.group(1), expected):
+            return None
+        return match.start, m.end(1), fix + " " + (expected.upper() if fix.isupper() else expected)
     window = max(0, match.start - 64)  # a bounded look back: linear however many matches
     m = _GIVEN_NAME_BEFORE.search(text, window, match.start)
     if not m or (m.start() == window and window) or not m.group(1)[0].isupper():
@@ -52,7 +68,7 @@ def widen(text: str, match, entry, fix: str):
     given, expected = m.group(1), words[-2]
     if given.casefold() == expected.casefold() or not similar_given_name(given, expected):
         return None
-    return m.start(1), " ".join(words[:-1]) + " " + fix
+    return m.start(1), end, (expected.upper() if fix.isupper() else expected) + " " + fix
 
 
 def report(ctx, rule: str, severity: Severity, category: str,
@@ -70,8 +86,8 @@ def report(ctx, rule: str, severity: Severity, category: str,
             start, text, fix = narrow(match.start, match.text, fix)
             wide = widen(ctx.doc.masked, replace(match, start=start, text=text), entry, fix)
             if wide:
-                start, fix = wide
-                text = ctx.doc.text[start:match.end]
+                start, end, fix = wide
+                text = ctx.doc.text[start:end]
             if text != match.text:
                 suffix = match.suffix if text.endswith(match.suffix) else ""
                 match = replace(match, start=start, end=start + len(text), text=text, suffix=suffix)

@@ -42,6 +42,9 @@ _ABJAD_ALTERNATIONS = [(re.compile(p), r) for p, r in (
     (r"ei$", "ai"), (r"(?<=[aeiou])i(?=[aeiou])", "y"), (r"(?<=a)i(?=[^aeiou])", "ee"),
     (r"(?<=[aeiou])([bdfklmnrstwz])(?=[aeiou])", r"\1\1"),
 )]
+# The Arabic article as French and Egyptian usage write it: al-Burhan -> el-Burhan.
+_ARTICLE = re.compile(r"(?<![\w-])([Aa])l-(?=\w)")
+ARTICLE_VIA = {"French", "Egyptian Arabic"}
 MAX_NOISE = 24
 MAX_FORMS = 8
 
@@ -160,6 +163,10 @@ def derive(entry) -> list[Pattern]:
     if short and not last_is_short:
         candidates += [(f, short, langs, 0.85) for f, langs in _respelled(short, entry.kind).items()]
     candidates += [(f, alias, langs, 0.8) for f, (langs, alias) in alias_forms.items() if f not in forms]
+    for base in dict.fromkeys(filter(None, (entry.canonical, *entry.aliases, short))):
+        if _ARTICLE.search(base):
+            e_form = _ARTICLE.sub(lambda m: ("E" if m.group(1) == "A" else "e") + "l-", base)
+            candidates.append((e_form, base, ARTICLE_VIA, 0.85))
     patterns = []
     words = len(entry.canonical.split())
     for text, suggestion, langs, confidence in candidates:
