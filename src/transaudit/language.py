@@ -90,6 +90,8 @@ def _english() -> tuple[dict[str, str], frozenset[str]]:
     from .glossary.cache import cache_dir, write_bytes
 
     spec = importlib.util.find_spec("wordfreq")
+    if spec is None:
+        raise ImportError("transaudit needs wordfreq (pip install wordfreq, or reinstall transaudit)")
     data = Path(spec.submodule_search_locations[0]) / "data" / "large_en.msgpack.gz"
     try:
         stat = data.stat()

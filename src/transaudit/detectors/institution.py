@@ -62,13 +62,18 @@ def prepare(glossary) -> Tables:
         for form in (entry.canonical, *entry.aliases):
             bag, _ = concepts(key(form).split(), tables)
             if len(bag) >= 2:
-                index.setdefault(bag, []).append(entry.id)
+                _add(index.setdefault(bag, []), entry.id)  # once: an alias may differ only in spelling
             heads = bag & HEADS
             if len(heads) == 1 and len(bag) >= 3:
-                index.setdefault(HEADLESS, {}).setdefault(bag - heads, []).append((entry.id, next(iter(heads))))
+                _add(index.setdefault(HEADLESS, {}).setdefault(bag - heads, []), (entry.id, next(iter(heads))))
     named = {c for bag in index if bag != HEADLESS for c in bag}
     vocabulary = {w for phrase in concept for w in phrase} | tables.function_words | named | tables.adjectives | HEADS
     return replace(tables, vocabulary=frozenset(vocabulary))
+
+
+def _add(items: list, item) -> None:
+    if item not in items:
+        items.append(item)
 
 
 def concepts(words: list[str], tables: Tables) -> tuple[frozenset[str], tuple[str, ...]]:

@@ -17,7 +17,7 @@ from ..glossary.compile import DERIVED, Pattern
 RULE = "calque"
 MAX_FORMS = 40
 LANGUAGES = {"ru": "Russian", "uk": "Ukrainian", "ro": "Romanian", "fr": "French", "de": "German",
-             "es": "Spanish", "it": "Italian", "pl": "Polish"}
+             "es": "Spanish", "it": "Italian", "pl": "Polish", "cs": "Czech", "sr": "Serbian", "tr": "Turkish"}
 
 
 @lru_cache(maxsize=1)
