@@ -77,6 +77,14 @@ def test_the_arabic_article_as_french_writes_it(compiled, text, wrong, fix):
     assert "French" in f.message
 
 
+def test_a_weapon_named_by_an_english_word_and_the_words_of_other_languages(compiled):
+    """Neptune is Neptun in German, Romanian, Czech...: a resort, a shipyard, a ferry. Such forms are
+    not inferred for it; the transliterations of a word no language has (Lantset) still are."""
+    assert findings("Tourists crowded the beaches of Neptun and Mangalia on the Black Sea.", compiled) == []
+    f = one("Russian Lantset drones struck two howitzers near Kupiansk.", compiled, "romanization")
+    assert (f.text, f.suggestions[0]) == ("Lantset", "Lancet")
+
+
 def test_full_name_points_at_the_wrong_word(compiled):
     f = one("Mercenary boss Yevgeny Prigojin spoke on Telegram.", compiled, "romanization")
     assert (f.text, f.suggestions[0]) == ("Prigojin", "Prigozhin")

@@ -57,6 +57,20 @@ def _script(text: str) -> str:
     return "Latin"
 
 
+# Latin-script languages whose own words a weapon named by an English word shares (Neptune: de/ro
+# Neptun): such a form in English copy names a resort or a ship as often as the weapon.
+WORD_LANGUAGES = ("de", "fr", "es", "it", "pt", "nl", "pl", "cs", "ro", "tr", "sv", "fi", "hu")
+MIN_FOREIGN_ZIPF = 3.0
+
+
+@lru_cache(maxsize=4096)
+def _foreign_word(form: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    word = form.lower()
+    return any(zipf_frequency(word, lang, wordlist="small") >= MIN_FOREIGN_ZIPF for lang in WORD_LANGUAGES)
+
+
 @lru_cache(maxsize=65536)
 def _common_english(form: str, limit: float = MAX_ENGLISH_ZIPF) -> bool:
     words = strip_marks(form).lower().split()  # matching ignores diacritics, so must the guard
@@ -169,10 +183,13 @@ def derive(entry) -> list[Pattern]:
             candidates.append((e_form, base, ARTICLE_VIA, 0.85))
     patterns = []
     words = len(entry.canonical.split())
+    named_by_a_word = entry.kind == "weapon" and _common_english(entry.canonical)
     for text, suggestion, langs, confidence in candidates:
         if short and suggestion == entry.canonical and len(text.split()) < words:
             suggestion = short
         if len(text) < MIN_LENGTH or _common_english(text, MAX_DERIVED_ZIPF.get(entry.kind, DEFAULT_MAX_DERIVED_ZIPF)):
+            continue
+        if named_by_a_word and " " not in text and _foreign_word(text):
             continue
         patterns.append(Pattern(entry.id, text, DERIVED, RULE, suggestion, via=", ".join(sorted(langs)) or None,
                                 confidence=confidence))
