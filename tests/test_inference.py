@@ -85,6 +85,21 @@ def test_a_weapon_named_by_an_english_word_and_the_words_of_other_languages(comp
     assert (f.text, f.suggestions[0]) == ("Lantset", "Lancet")
 
 
+@pytest.mark.parametrize("text, wrong, fix", [
+    ("RT's editor Margarita Simonjanová called the sanctions theft.", "Simonjanová", "Simonyan"),
+    ("Ministry spokeswoman Marija Zacharovová denied the report.", "Marija Zacharovová", "Maria Zakharova"),
+])
+def test_czech_feminine_surnames_of_women(compiled, text, wrong, fix):
+    """Czech adds -ová to a woman's surname, a foreign one too."""
+    f = one(text, compiled, "romanization")
+    assert (f.text, f.suggestions[0]) == (wrong, fix)
+    assert "Czech" in f.message
+
+
+def test_no_czech_feminine_for_men(compiled):
+    assert findings("Prigožinová, his daughter, inherited the catering firm.", compiled, "romanization") == []
+
+
 def test_full_name_points_at_the_wrong_word(compiled):
     f = one("Mercenary boss Yevgeny Prigojin spoke on Telegram.", compiled, "romanization")
     assert (f.text, f.suggestions[0]) == ("Prigojin", "Prigozhin")

@@ -45,6 +45,12 @@ _ABJAD_ALTERNATIONS = [(re.compile(p), r) for p, r in (
 # The Arabic article as French and Egyptian usage write it: al-Burhan -> el-Burhan.
 _ARTICLE = re.compile(r"(?<![\w-])([Aa])l-(?=\w)")
 ARTICLE_VIA = {"French", "Egyptian Arabic"}
+# Czech and Slovak add -ová to a woman's surname, foreign ones too (Simonjanová, Zacharovová).
+CZECH_FEMININE_VIA = {"Czech", "Slovak"}
+_FEMININE_SURNAME = re.compile(r"(ova|eva|ina|aya|ska|skaya)$")
+# given names ending in -a that are men's (a woman's given name usually ends in -a)
+MALE_A = frozenset({"nikita", "ilya", "ilia", "luka", "foma", "kuzma", "mustafa", "hamza", "musa", "isa",
+                    "yahya", "osama", "usama", "taha", "akiva", "joshua", "elia", "andrea", "sasha", "misha"})
 MAX_NOISE = 24
 MAX_FORMS = 8
 
@@ -152,6 +158,24 @@ def _respelled(canonical: str, kind: str = "person") -> dict[str, set[str]]:
     return out
 
 
+def _a_woman(canonical: str) -> bool:
+    words = strip_marks(canonical).lower().split()
+    if len(words) < 2:
+        return False
+    return bool(_FEMININE_SURNAME.search(words[-1])) or words[0].endswith("a") and words[0] not in MALE_A
+
+
+def _czech_feminine(form: str) -> str | None:
+    """The surname (last word) with the Czech feminine ending: Simonjan -> Simonjanová."""
+    head, _, last = form.rpartition(" ")
+    if not last.isalpha() or len(last) < 3:
+        return None
+    stem = last[:-1] if last[-1] in "ao" else last
+    if stem[-1] in "aeiouyáéíóúý":
+        return None
+    return (head + " " if head else "") + stem + "ová"
+
+
 def derive(entry) -> list[Pattern]:
     if entry.kind not in NAME_KINDS or not entry.native:
         return []
@@ -181,6 +205,10 @@ def derive(entry) -> list[Pattern]:
         if _ARTICLE.search(base):
             e_form = _ARTICLE.sub(lambda m: ("E" if m.group(1) == "A" else "e") + "l-", base)
             candidates.append((e_form, base, ARTICLE_VIA, 0.85))
+    if entry.kind == "person" and _a_woman(entry.canonical):
+        candidates += [(f, suggestion, langs & CZECH_FEMININE_VIA, confidence)
+                       for form, suggestion, langs, confidence in candidates if langs & CZECH_FEMININE_VIA
+                       for f in [_czech_feminine(form)] if f]
     patterns = []
     words = len(entry.canonical.split())
     named_by_a_word = entry.kind == "weapon" and _common_english(entry.canonical)
