@@ -13,7 +13,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 from .document import Document, decode
 from .engine import run
 from .finding import Severity

@@ -37,9 +37,9 @@ _LOOSE = [(re.compile(p), r) for p, r in (
 )]
 _FEMININE = (("ov", "ova"), ("ev", "eva"), ("in", "ina"), ("sky", "ska"), ("skiy", "skaya"),
              ("skyi", "ska"), ("y", "aya"), ("iy", "aya"), ("ski", "ska"), ("ny", "naya"))
-# Scripts that do not write short vowels: the romanizations of one name differ in their vowels
-# (Haftar/Hafter, Dbeibah/Dibeybe, Qassem/Qasim), so such names also match on their consonants.
-ABJAD_LANGUAGES = frozenset({"ar", "fa", "ur", "ps", "ckb", "he", "yi", "ug"})
+# Names from scripts that do not write short vowels (inference.romanization.from_abjad) differ
+# in their vowels from one romanization to another (Haftar/Hafter, Dbeibah/Dibeybe, Qassem/Qasim),
+# so such names also match on their consonants.
 ABJAD_MIN_SCORE = 75   # a word with the same consonants must still be this close (fuzz.ratio)
 _VOWELS = re.compile(r"(?<=.)[aeiou]")
 MIN_NAME_LENGTH = 5  # shorter names (Sadr, Tor) have too many real look-alikes (Sadyr, Torn)
@@ -115,10 +115,12 @@ def prepare(glossary) -> tuple:
     by_initial = {c: tuple(ks + blank) for c, ks in initials.items()}
     if blank:
         by_initial[""] = tuple(blank)  # and with a letter no other key has
+    from ..inference.romanization import from_abjad
+
     by_consonants: dict[str, tuple[int, ...]] = {}
     for i, (k, (_, entry_id)) in enumerate(zip(keys, owners)):
         skeleton = consonants(k)
-        if len(skeleton) >= 3 and any(lang in ABJAD_LANGUAGES for lang, _ in glossary.entries[entry_id].native):
+        if len(skeleton) >= 3 and from_abjad(glossary.entries[entry_id]):
             by_consonants[skeleton] = by_consonants.get(skeleton, ()) + (i,)
     return tuple(keys), tuple(owners), by_initial, by_consonants
 

@@ -54,13 +54,14 @@ def widen(text: str, match, entry, fix: str):
     if len(words) < 2 or " " in match.text.strip():
         return None
     end = match.start + len(match.text)
+    cased = str.upper if fix.isupper() else str
     if entry.short_form == words[0] and fix.casefold() == words[0].casefold():  # family name first
         m = _GIVEN_NAME_AFTER.match(text, end)
         expected = words[1]
         if not m or not m.group(1)[0].isupper() or m.group(1).casefold() == expected.casefold() \
                 or not similar_given_name(m.group(1), expected):
             return None
-        return match.start, m.end(1), fix + " " + (expected.upper() if fix.isupper() else expected)
+        return match.start, m.end(1), fix + " " + cased(expected)
     window = max(0, match.start - 64)  # a bounded look back: linear however many matches
     m = _GIVEN_NAME_BEFORE.search(text, window, match.start)
     if not m or (m.start() == window and window) or not m.group(1)[0].isupper():
@@ -68,7 +69,7 @@ def widen(text: str, match, entry, fix: str):
     given, expected = m.group(1), words[-2]
     if given.casefold() == expected.casefold() or not similar_given_name(given, expected):
         return None
-    return m.start(1), end, (expected.upper() if fix.isupper() else expected) + " " + fix
+    return m.start(1), end, cased(expected) + " " + fix
 
 
 def report(ctx, rule: str, severity: Severity, category: str,

@@ -1,11 +1,20 @@
-"""Formatters: finished results in, string out (or written to a stream, piece by piece)."""
+"""Formatters: finished results in, string out (or written to a stream, piece by piece).
+
+A formatter module has `write(results, info, stream, **options)`, which reads `results` once (it
+may be a generator) and writes file by file, or `render(results, info, **options) -> str`."""
+import io
 from importlib import import_module
 
 FORMATS = ("text", "json", "sarif", "github", "rdjson")
 
 
 def render(fmt: str, results, info, **kwargs) -> str:
-    return import_module(f".{fmt}", __name__).render(results, info, **kwargs)
+    module = import_module(f".{fmt}", __name__)
+    if not hasattr(module, "write"):
+        return module.render(results, info, **kwargs)
+    out = io.StringIO()
+    module.write(results, info, out, **kwargs)
+    return out.getvalue()
 
 
 def write(fmt: str, results, info, stream, **kwargs) -> None:

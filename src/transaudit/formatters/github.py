@@ -5,8 +5,6 @@ GitHub shows them as annotations on the pull request. Data is escaped as the run
 """
 from __future__ import annotations
 
-import io
-
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
@@ -42,9 +40,3 @@ def write(results, info, stream, **_) -> None:
             message = f.message + (f" (suggestion: {f.suggestions[0]})" if f.suggestions else "")
             lines.append(_command(LEVELS[f.severity.value], message, **where, title=f"transaudit [{f.rule}]"))
         stream.write("".join(line + "\n" for line in lines))
-
-
-def render(results, info, **_) -> str:
-    out = io.StringIO()
-    write(results, info, out)
-    return out.getvalue()

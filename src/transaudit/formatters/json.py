@@ -1,7 +1,6 @@
 """JSON findings, CONTRACTS §3."""
 from __future__ import annotations
 
-import io
 import json
 
 from ..finding import Severity
@@ -79,9 +78,3 @@ def write(results, info, stream, error: str | None = None, **_) -> None:
     if error is not None:
         stream.write(',\n  "error": ' + _dumps(error, 2))
     stream.write("\n}\n")
-
-
-def render(results, info, error: str | None = None, **_) -> str:
-    out = io.StringIO()
-    write(results, info, out, error)
-    return out.getvalue()

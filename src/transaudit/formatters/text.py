@@ -1,8 +1,6 @@
 """Human-readable lines: path:line:col: severity [rule] message (suggestion)."""
 from __future__ import annotations
 
-import io
-
 COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 RESET, DIM, BOLD = "\033[0m", "\033[2m", "\033[1m"
 
@@ -32,9 +30,3 @@ def write(results, info, stream, color: bool = False, **_) -> None:
     if failed:
         summary += f", {failed} could not be checked"
     stream.write(summary + "\n")
-
-
-def render(results, info, color: bool = False, **_) -> str:
-    out = io.StringIO()
-    write(results, info, out, color=color)
-    return out.getvalue()

@@ -176,10 +176,14 @@ def _czech_feminine(form: str) -> str | None:
     return (head + " " if head else "") + stem + "ová"
 
 
+def from_abjad(entry) -> bool:
+    """Whether a native form is written in a script without short vowels (Arabic, Hebrew...)."""
+    return any(_script(form) in ABJAD for _, form in entry.native)
+
+
 def derive(entry) -> list[Pattern]:
     if entry.kind not in NAME_KINDS or not entry.native:
         return []
-    scripts = {_script(form) for _, form in entry.native}
     native = _native_forms(entry)
     forms: dict[str, tuple[set[str], float]] = {f: (v, 0.9) for f, v in native.items()}
     for form, langs in _respelled(entry.canonical, entry.kind).items():
@@ -187,7 +191,7 @@ def derive(entry) -> list[Pattern]:
         have[0].update(langs)
     alias_forms = {f: (langs, alias) for alias in entry.aliases if len(alias) >= MIN_LENGTH and not alias.isupper()
                    for f, langs in _respelled(alias, entry.kind).items()}
-    if scripts & set(ABJAD):
+    if from_abjad(entry):
         options = [[w] + _noise(w)[:MAX_NOISE] for w in entry.canonical.split()]
         for combo in itertools.islice(itertools.product(*options), 1, MAX_NOISE * 8):
             forms.setdefault(" ".join(combo), (set(), 0.75))
