@@ -67,6 +67,46 @@ def test_a_given_name_after_a_family_name_joins_the_finding(compiled):
     assert findings("Wang Yi arrived in Belgrade.", compiled, "romanization") == []
 
 
+@pytest.mark.parametrize("text, wrong, fix, via", [
+    ("Premier Li Tsyan arrived in Moscow on Monday.", "Li Tsyan", "Li Qiang", "English (BGN/PCGN)"),
+    ("Premijer Li Ćijang je stigao; Premier Li Ćijang arrived.", "Li Ćijang", "Li Qiang", "Serbian"),
+    ("Mass detentions in Sintszyan were documented.", "Sintszyan", "Xinjiang", "English"),
+])
+def test_chinese_names_through_russian_and_serbian_from_pinyin(compiled, text, wrong, fix, via):
+    """The glossary gives only the Chinese form: the Russian (Palladius) and Serbian forms are
+    derived from the Pinyin spelling."""
+    found = findings(text, compiled, "romanization")
+    assert found and all((f.text, f.suggestions[0]) == (wrong, fix) for f in found)
+    assert via in found[0].message
+
+
+def test_pinyin_names_and_their_lookalikes_are_clean(compiled):
+    text = ("Li Qiang met officials in Xinjiang; Li said the Lis of Sinai and Tsyan Street were unrelated, "
+            "and Sinjiang is not a spelling anyone uses here.")
+    assert [f.text for f in findings(text, compiled, "romanization")] == []
+
+
+@pytest.mark.parametrize("text, wrong, fix", [
+    ("Crimea's leader Serghei Aksyonov said the bridge was shut.", "Serghei Aksyonov", "Sergei Aksyonov"),
+    ("Kremlin spokesman Dmitrij Peskov declined to comment.", "Dmitrij Peskov", "Dmitry Peskov"),
+    ("Libyan commander Halife Haftar's forces moved south.", "Halife Haftar's", "Khalifa Haftar's"),
+    ("MEETING WITH SERGHEI AKSYONOV", "SERGHEI AKSYONOV", "SERGEI AKSYONOV"),
+])
+def test_a_bent_given_name_before_a_correct_surname(compiled, text, wrong, fix):
+    f = one(text, compiled, "romanization")
+    assert (f.text, f.suggestions[0]) == (wrong, fix)
+
+
+@pytest.mark.parametrize("text", [
+    "Crimea's leader Sergei Aksyonov said the bridge was shut; Aksyonov added nothing.",
+    "Kremlin spokesman Peskov declined to comment; President Peskov is not a title anyone uses.",
+    "His wife Tatiana Navka and his son Nikolai Peskov attended.",
+    "Field Marshal Haftar and General Haftar met Saddam Haftar in Benghazi.",
+])
+def test_other_people_and_titles_before_a_surname_are_clean(compiled, text):
+    assert findings(text, compiled, "romanization") == []
+
+
 @pytest.mark.parametrize("text, wrong, fix", [
     ("The army chief, General el-Burhan, flew to Port Sudan.", "el-Burhan", "al-Burhan"),
     ("El-Burhan's deputy denied the report.", "El-Burhan's", "al-Burhan's"),

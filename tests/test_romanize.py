@@ -239,3 +239,25 @@ def test_generated_english_files_are_current(monkeypatch):
     for system, spec_ in gen.SYSTEMS.items():
         on_disk = yaml.safe_load((DATA / f"{system}.yaml").read_text(encoding="utf-8"))
         assert on_disk == gen.build(system, spec_), f"rerun _generate_en.py for {system}"
+
+
+@pytest.mark.parametrize("name, russian, serbian", [
+    ("Xi Jinping", "Си Цзиньпин", "Si Đinping"),
+    ("Li Qiang", "Ли Цян", "Li Ćijang"),
+    ("Zhang Youxia", "Чжан Юся", "Džang Jousija"),
+    ("Mao Zedong", "Мао Цзэдун", "Mao Cedung"),
+    ("Wang Yi", "Ван И", "Vang Ji"),
+    ("Dongfeng-17", "Дунфэн-17", "Dungfeng-17"),
+])
+def test_pinyin_to_palladius_and_serbian(name, russian, serbian):
+    from transaudit.inference import pinyin
+
+    assert pinyin.russian(name) == russian
+    assert pinyin.serbian(name)[0] == serbian
+
+
+@pytest.mark.parametrize("name", ["Tsai Ing-wen", "Lai Ching-te", "Peskov", "Bayraktar"])
+def test_names_that_are_not_pinyin_have_no_chinese_forms(name):
+    from transaudit.inference import pinyin
+
+    assert pinyin.russian(name) is None and pinyin.serbian(name) == []

@@ -42,7 +42,7 @@ def narrow(start: int, text: str, fix: str) -> tuple[int, str, str]:
     return start + offset, " ".join(words[lo:]), " ".join(fixes[lo:])
 
 
-_GIVEN_NAME_BEFORE = re.compile(r"([^\W\d_][\w'’-]*) $")
+GIVEN_NAME_BEFORE = re.compile(r"([^\W\d_][\w'’-]*) $")
 _GIVEN_NAME_AFTER = re.compile(r" ([^\W\d_][\w'’-]*)(?![\w'’-])")
 
 
@@ -63,7 +63,7 @@ def widen(text: str, match, entry, fix: str):
             return None
         return match.start, m.end(1), fix + " " + cased(expected)
     window = max(0, match.start - 64)  # a bounded look back: linear however many matches
-    m = _GIVEN_NAME_BEFORE.search(text, window, match.start)
+    m = GIVEN_NAME_BEFORE.search(text, window, match.start)
     if not m or (m.start() == window and window) or not m.group(1)[0].isupper():
         return None
     given, expected = m.group(1), words[-2]
@@ -84,7 +84,9 @@ def report(ctx, rule: str, severity: Severity, category: str,
         entry = ctx.glossary.entries[hit.pattern.entry]
         fix = suggestion(match, hit, entry)
         if entry.kind == "person":
-            start, text, fix = narrow(match.start, match.text, fix)
+            start, text = match.start, match.text
+            if entry.short_form != entry.canonical.split()[0]:  # family name first: the whole name
+                start, text, fix = narrow(start, text, fix)
             wide = widen(ctx.doc.masked, replace(match, start=start, text=text), entry, fix)
             if wide:
                 start, end, fix = wide

@@ -11,8 +11,8 @@ are themselves correct for any entry.
 import unicodedata
 
 from ..finding import Finding, Severity
-from ..normalize import strip_marks
-from .glossary_hits import narrow, report
+from ..normalize import key, strip_marks
+from .glossary_hits import GIVEN_NAME_BEFORE, narrow, report, similar_given_name
 
 RULE = "romanization"
 CATEGORY = "terminology/wrong-term"
@@ -89,6 +89,48 @@ def _latin(form: str) -> bool:
     return all(c.isascii() or not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in form)
 
 
+def _given_names(entry) -> set[str]:
+    """The given names (the word before the surname) of a person's correct full forms."""
+    short = entry.short_form
+    names = set()
+    for form in (entry.canonical, *entry.aliases):
+        words = form.split()
+        if len(words) >= 2 and words[-1] == short:
+            names.add(words[-2].casefold())
+    return names
+
+
+def _bent_given_names(ctx):
+    """A correct surname after its person's given name in another language's spelling
+    ("Serghei Shoigu", "Younis-Bek Yevkurov"): the finding covers both words."""
+    text = ctx.doc.masked
+    for match in ctx.matches:
+        if not match.correct or " " in match.text or match.start < 2:
+            continue
+        hit = next(h for h in match.hits if h.pattern.role == "correct")
+        entry = ctx.glossary.entries[hit.pattern.entry]
+        core = match.text[:len(match.text) - len(match.suffix)] if match.suffix else match.text
+        if entry.kind != "person" or core.casefold() != (entry.short_form or "").casefold():
+            continue
+        known = _given_names(entry)
+        if not known:
+            continue
+        m = GIVEN_NAME_BEFORE.search(text, max(0, match.start - 40), match.start)
+        if not m or not m.group(1)[:1].isupper() or m.group(1).casefold() in known:
+            continue
+        given = m.group(1)
+        expected = entry.canonical.split()[-2]
+        if given.isupper() != core.isupper() or not similar_given_name(given, expected) \
+                or key(given) in ctx.glossary.correct_keys:
+            continue
+        fix = (expected.upper() if given.isupper() else expected) + " " + match.text
+        start, end = m.start(1), match.end
+        yield Finding(RULE, SEVERITY, f"'{given}' looks like {expected} spelt the way another language "
+                      f"writes it; the English form is {expected} {entry.short_form}",
+                      start, end, ctx.doc.text[start:end], (fix,), entry.id, 0.8, CATEGORY)
+
+
 def detect(ctx, options):
     yield from report(ctx, RULE, SEVERITY, CATEGORY, _message)
     yield from _added_diacritics(ctx)
+    yield from _bent_given_names(ctx)

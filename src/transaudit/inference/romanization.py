@@ -20,6 +20,7 @@ from ..language import english_zipf
 
 from ..glossary.compile import DERIVED, Pattern
 from ..normalize import strip_marks
+from . import pinyin
 from .respell import profiles, respell
 
 RULE = "romanization"
@@ -114,7 +115,13 @@ def _native_forms(entry) -> dict[str, set[str]]:
     from ..romanize import romanizations
 
     out: dict[str, set[str]] = {}
-    for lang, native in entry.native:
+    natives = list(entry.native)
+    for name in _pinyin_names(entry):
+        if "ru" not in dict(entry.native):
+            natives.append(("ru", pinyin.russian(name)))
+        for form in pinyin.serbian(name):
+            out.setdefault(form, set()).add("Serbian")
+    for lang, native in natives:
         if lang in _cyrillic_fold()[0]:
             native, lang = _fold_cyrillic(native), "ru"
         for system, forms in sorted(romanizations(native, lang).items()):
@@ -129,6 +136,13 @@ def _native_forms(entry) -> dict[str, set[str]]:
                     for form in sorted(forms):
                         out.setdefault(form, set()).add(f"{LANGUAGE_NAMES[other]} spelling")
     return out
+
+
+def _pinyin_names(entry) -> list[str]:
+    """The canonical form and aliases of a Chinese name that are Pinyin."""
+    if not any(lang.split("-")[0] == "zh" for lang, _ in entry.native):
+        return []
+    return [name for name in (entry.canonical, *entry.aliases) if pinyin.russian(name)]
 
 
 @lru_cache(maxsize=1)
