@@ -25,6 +25,7 @@ RULE = "institution"
 CATEGORY = "terminology/wrong-term"
 SEVERITY = Severity.ERROR
 OPTIONS = {"max_words": 9}
+DEMONYM_ZIPF = 2.4  # a derived country adjective English uses at least this often
 
 # Head words a translation may swap for one another (concept names from data/institutions.yaml).
 HEADS = frozenset({"institute", "center", "council", "foundation", "forum", "academy", "society",
@@ -54,7 +55,10 @@ def prepare(glossary) -> Tables:
     for group in data["synonyms"]:
         for phrase in group:
             concept[tuple(key(phrase).split())] = group[0].replace(" ", "_")
-    tables = Tables(concept, frozenset(data["function_words"]), frozenset(data["adjectives"]), {}, frozenset())
+    for phrase, country in _countries(data["demonyms"]):
+        concept.setdefault(tuple(key(phrase).split()), "country:" + key(country))
+    adjectives = frozenset(concept.get((a,), a) for a in data["adjectives"])
+    tables = Tables(concept, frozenset(data["function_words"]), adjectives, {}, frozenset())
     index = tables.index
     for entry in glossary.entries.values():
         if entry.kind != "organization":
@@ -69,6 +73,47 @@ def prepare(glossary) -> Tables:
     named = {c for bag in index if bag != HEADLESS for c in bag}
     vocabulary = {w for phrase in concept for w in phrase} | tables.function_words | named | tables.adjectives | HEADS
     return replace(tables, vocabulary=frozenset(vocabulary))
+
+
+def _countries(irregular: dict[str, str]) -> list[tuple[str, str]]:
+    """(word or phrase, English country name): CLDR's English country names, the adjectives
+    regular suffixes make of them that English uses (wordfreq: Russian, Kazakh, Lebanese), and
+    the irregular ones. An adjective two countries make (Nigerian: Niger, Nigeria) is left out."""
+    from babel import Locale
+
+    from ..language import english_zipf
+
+    names = [n for code, n in Locale("en").territories.items() if code.isalpha()]
+    made: dict[str, set[str]] = {}
+    for name in names:
+        n = name.lower()
+        if not n.isalpha():
+            continue
+        for word in _adjectives_of(n):
+            if english_zipf(word) >= DEMONYM_ZIPF:
+                made.setdefault(word, set()).add(name)
+    out = [(n, n) for n in names]
+    out += [(w, next(iter(c))) for w, c in made.items() if len(c) == 1 and w not in irregular]
+    return out + list(irregular.items())
+
+
+def _adjectives_of(n: str) -> set[str]:
+    """Candidate adjectives of a country name (lower case)."""
+    out = {n + "n", n[:-1] + "ian", n[:-1] + "ese"} if n.endswith("a") else set()
+    if n.endswith(("e", "y")):
+        out.add(n[:-1] + "ian")
+    if n.endswith("y"):
+        out.add(n[:-1])
+    if n.endswith("on"):
+        out.add(n[:-2] + "ese")
+    if n.endswith("um"):
+        out.add(n[:-2] + "an")
+    if n[-1] not in "aeiouy":
+        out |= {n + "ian", n + "i", n + "ese", n + "an"}
+    suffix = "istan" if n.endswith("istan") else "stan"
+    if n.endswith(suffix) and len(n) - len(suffix) >= 4:  # Kazakhstan, Uzbekistan (not Pakistan)
+        out.add(n[:-len(suffix)])
+    return out
 
 
 def _add(items: list, item) -> None:
@@ -168,6 +213,10 @@ def _adjective_variants(bag, adjectives, all_adjectives):
         yield from (bag | {adj} for adj in all_adjectives)
 
 
+def _country(word: str, tables: Tables) -> bool:
+    return tables.concept.get(tuple(key(word).split()), "").startswith("country:")
+
+
 def _candidates(text, run, max_words, claimed, tables: Tables, deadline=NEVER):
     """(start, end, entry id, confidence) for every sub-phrase naming exactly one organisation."""
     function_words = tables.function_words
@@ -179,6 +228,8 @@ def _candidates(text, run, max_words, claimed, tables: Tables, deadline=NEVER):
                 return
             first, last = run[i].group(), run[i + size - 1].group()
             if first.lower() in function_words or last.lower() in function_words:
+                continue
+            if i and _country(run[i - 1].group(), tables):  # the Uzbek Institute of ...: another one
                 continue
             start, end = run[i].start(), run[i + size - 1].end()
             k = bisect.bisect_right(ends, start)  # the first claimed span ending after start
