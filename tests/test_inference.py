@@ -110,6 +110,7 @@ def test_other_people_and_titles_before_a_surname_are_clean(compiled, text):
 @pytest.mark.parametrize("text, wrong, fix", [
     ("The army chief, General el-Burhan, flew to Port Sudan.", "el-Burhan", "al-Burhan"),
     ("El-Burhan's deputy denied the report.", "El-Burhan's", "al-Burhan's"),
+    ("The army chief, General al-Burhane, flew to Port Sudan.", "al-Burhane", "al-Burhan"),
 ])
 def test_the_arabic_article_as_french_writes_it(compiled, text, wrong, fix):
     f = one(text, compiled, "romanization")

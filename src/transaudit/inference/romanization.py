@@ -46,6 +46,8 @@ _ABJAD_ALTERNATIONS = [(re.compile(p), r) for p, r in (
 # The Arabic article as French and Egyptian usage write it: al-Burhan -> el-Burhan.
 _ARTICLE = re.compile(r"(?<![\w-])([Aa])l-(?=\w)")
 ARTICLE_VIA = {"French", "Egyptian Arabic"}
+# French writes the final -an of Arabic names -ane (Burhane, Hamdane, Marwane).
+_FRENCH_ANE = re.compile(r"(?<=\w\w)an\b")
 # Czech and Slovak add -ová to a woman's surname, foreign ones too (Simonjanová, Zacharovová).
 CZECH_FEMININE_VIA = {"Czech", "Slovak"}
 _FEMININE_SURNAME = re.compile(r"(ova|eva|ina|aya|ska|skaya)$")
@@ -223,6 +225,8 @@ def derive(entry) -> list[Pattern]:
         if _ARTICLE.search(base):
             e_form = _ARTICLE.sub(lambda m: ("E" if m.group(1) == "A" else "e") + "l-", base)
             candidates.append((e_form, base, ARTICLE_VIA, 0.85))
+        if from_abjad(entry) and _FRENCH_ANE.search(base):
+            candidates.append((_FRENCH_ANE.sub("ane", base), base, {"French"}, 0.85))
     if entry.kind == "person" and _a_woman(entry.canonical):
         candidates += [(f, suggestion, langs & CZECH_FEMININE_VIA, confidence)
                        for form, suggestion, langs, confidence in candidates if langs & CZECH_FEMININE_VIA
