@@ -235,6 +235,12 @@ def test_known_or_different_organisations_are_clean(compiled, text):
      "sabotage and reconnaissance groups"),
     ("Putin's plenipotentiary representative in the Urals resigned.", "plenipotentiary representative",
      "presidential envoy"),
+    # British or American spelling in the glossary, either in the text
+    ("The anti-aerial defence shot down two drones.", "anti-aerial defence", "air defence"),
+    ("The anti-aerial defense shot down two drones.", "anti-aerial defense", "air defence"),
+    ("Tehran's atomic programme is back on the table.", "atomic programme", "nuclear programme"),
+    ("Joint military teachings began in Belarus on Monday.", "military teachings", "military exercises"),
+    ("The two state coups in the Sahel brought juntas to power.", "state coups", "coups"),
 ])
 def test_calque_families_in_any_inflection(compiled, text, wrong, fix):
     f = one(text, compiled, "calque")
@@ -250,6 +256,8 @@ def test_calque_families_in_any_inflection(compiled, text, wrong, fix):
     "The International Atomic Energy Agency said the power station had lost its last line.",
     "Combat engineers cleared a line through the minefield before contact with the enemy.",
     "The ambassador, a minister plenipotentiary, met a representative of the reconnaissance unit.",
+    "The International Atomic Energy Agency inspected the atomic bomb test site; the air defence held.",
+    "The teachings of the church and military history were his subjects; the state coffers are empty.",
 ])
 def test_calque_words_in_other_combinations_are_clean(compiled, text):
     assert findings(text, compiled, "calque") == []
@@ -272,6 +280,26 @@ def test_names_from_arabic_script_also_match_on_their_consonants(compiled, text,
 ])
 def test_consonant_matches_are_only_for_abjad_names_and_close_words(compiled, text):
     assert findings(text, compiled, "fuzzy-name") == []
+
+
+@pytest.mark.parametrize("text, wrong, fix", [
+    ("Hamas negotiator Chalil al-Hajja arrived in Cairo.", "Chalil al-Hajja", "Khalil al-Hayya"),   # Dutch
+    ("Baltic Fleet commander Sergejus Lipilinas said.", "Sergejus Lipilinas", "Sergei Lipilin"),   # Lithuanian
+    ("Lipilinas inspected the ships.", "Lipilinas", "Lipilin"),
+    ("Foreign Minister Chakan Fintan flew to Athens.", "Chakan Fintan", "Hakan Fidan"),            # Greek
+    ("TURKEY'S FINTAN IN ATHENS", "FINTAN", "FIDAN"),
+])
+def test_names_through_dutch_lithuanian_and_greek(compiled, text, wrong, fix):
+    f = one(text, compiled, "romanization")
+    assert (f.text, f.suggestions[0]) == (wrong, fix)
+
+
+def test_fuzzy_names_in_all_caps_headlines_and_letters_with_marks(compiled):
+    f = one("IRAN: PRESIDENT PEZESKJÁN WARNS ISRAEL", compiled, "fuzzy-name")
+    assert (f.text, f.suggestions[0]) == ("PEZESKJÁN", "PEZESHKIAN")
+    f = one("Minister Džejhun Bajramov met his Armenian counterpart.", compiled, "fuzzy-name")
+    assert (f.text, f.suggestions[0]) == ("Džejhun Bajramov", "Jeyhun Bayramov")
+    assert findings("NATO, UNESCO, CENTCOM AND SPETSNAZ: PEZESHKIAN SPEAKS", compiled) == []
 
 
 def test_fuzzy_name_catches_an_unpredicted_spelling(compiled):

@@ -8,6 +8,7 @@ compared with the keys of single-word names with rapidfuzz.
 Example: "Prigozin said" -> "Prigozhin said".
 Not flagged: words that are frequent in English ("Panther", "Tor"), forms of any glossary entry,
 feminine surnames and patronymics (Peskova, Navalnaya, Zelenska, Vladimirovich), short words,
+ALL-CAPS words of fewer than seven letters (acronyms),
 words in URLs or code.
 """
 from __future__ import annotations
@@ -42,15 +43,16 @@ _FEMININE = (("ov", "ova"), ("ev", "eva"), ("in", "ina"), ("sky", "ska"), ("skiy
 # so such names also match on their consonants.
 ABJAD_MIN_SCORE = 75   # a word with the same consonants must still be this close (fuzz.ratio)
 _VOWELS = re.compile(r"(?<=.)[aeiou]")
+MIN_CAPS_LENGTH = 7  # an ALL-CAPS word shorter than this is more likely an acronym than a headline name
 MIN_NAME_LENGTH = 5  # shorter names (Sadr, Tor) have too many real look-alikes (Sadyr, Torn)
 _PATRONYMIC = re.compile(r"(ovich|evich|ovych|ievich|ovna|evna|ivna|yevich)$", re.I)
 
 
 def loose(word: str) -> str:
-    s = strip_marks(word).lower()
+    s = word.lower()  # the rules read letters with marks (dž, ș) before marks are dropped
     for pattern, repl in _LOOSE:
         s = pattern.sub(repl, s)
-    return s
+    return strip_marks(s)
 
 
 @lru_cache(maxsize=16)
@@ -196,6 +198,8 @@ def detect(ctx, options):
         tie = len(rivals) > 1
         confidence = round(min(0.85, 0.5 + max(0, score - options["min_score"]) / 40), 3)
         suggestions = tuple(dict.fromkeys(f + ending for f, _ in rivals)) if tie else (form + ending,)
+        if word.isupper():
+            suggestions = tuple(s.upper() for s in suggestions)
         start, end = m.start(), m.end()
         if not tie:  # a misspelt given name before it joins the finding: "Halife Hafter" -> "Khalifa Haftar"
             entry = ctx.glossary.entries[entry_id]
@@ -212,7 +216,8 @@ def detect(ctx, options):
 
 def _dismissed(word: str, glossary) -> bool:
     """No fuzzy name, wherever it stands: a glossary form, a patronymic or an acronym."""
-    return key(word) in glossary.correct_keys or bool(_PATRONYMIC.search(word)) or word.isupper()
+    return key(word) in glossary.correct_keys or bool(_PATRONYMIC.search(word)) \
+        or (word.isupper() and len(word) < MIN_CAPS_LENGTH)
 
 
 def _judge(word, names: tuple, options):

@@ -13,21 +13,45 @@ from importlib import resources
 import yaml
 
 from ..glossary.compile import DERIVED, Pattern
+from ..language import language_name
 
 RULE = "calque"
 MAX_FORMS = 40
-LANGUAGES = {"ru": "Russian", "uk": "Ukrainian", "ro": "Romanian", "fr": "French", "de": "German",
-             "es": "Spanish", "it": "Italian", "pl": "Polish", "cs": "Czech", "sr": "Serbian", "tr": "Turkish"}
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return yaml.safe_load((resources.files("transaudit") / "data" / "calques.yaml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> tuple[dict[str, str], dict[str, str]]:
+    """(American -> British, British -> American) word maps."""
+    pairs = _data()["spellings"]
+    return {us: uk for us, uk in pairs}, {uk: us for us, uk in pairs}
+
+
+def _spelt(form: str, table: dict[str, str]) -> str:
+    return re.sub(r"[A-Za-z]+", lambda m: table.get(m.group(), m.group()), form)
+
+
+def _either_spelling(english: str) -> str:
+    """A regex source for `english` in American or British spelling."""
+    us_uk, uk_us = _spellings()
+    out = []
+    for piece in re.split(r"([A-Za-z]+)", english):
+        other = us_uk.get(piece) or uk_us.get(piece)
+        out.append(f"(?:{piece}|{other})" if other else re.escape(piece).replace(r"\-", "[- ]?"))
+    return "".join(out)
 
 
 @lru_cache(maxsize=1)
 def families() -> tuple[tuple[re.Pattern, tuple[str, ...], str, tuple[str, ...]], ...]:
-    data = yaml.safe_load((resources.files("transaudit") / "data" / "calques.yaml").read_text("utf-8"))
     out = []
-    for fam in data["families"]:
+    for fam in _data()["families"]:
         english = fam["english"]
-        pattern = re.compile(r"(?<![\w-])" + re.escape(english).replace(r"\-", "[- ]?") + r"(?![\w-])", re.I)
-        via = ", ".join(LANGUAGES.get(v, v) for v in fam.get("via", []))
+        pattern = re.compile(r"(?<![\w-])" + _either_spelling(english) + r"(?![\w-])", re.I)
+        via = ", ".join(language_name(v) for v in fam.get("via", []))
         within = tuple(w.lower() for w in fam.get("within", ()))
         out.append((pattern, tuple(fam["calques"]), via, within))
     return tuple(out)
@@ -57,7 +81,15 @@ def _substitutions(form: str) -> list[tuple[str, str]]:
                 text.append(form[pos:])
                 vias = dict.fromkeys(lang for s in spans if s[3] for lang in s[3].split(", "))
                 out.append(("".join(text), ", ".join(vias)))
-    return out[:MAX_FORMS]
+    out = out[:MAX_FORMS]
+    seen = {form for form, _ in out}
+    for table in _spellings():  # the calque in the other spelling too (defense/defence)
+        for calque, via in list(out):
+            other = _spelt(calque, table)
+            if other not in seen:
+                seen.add(other)
+                out.append((other, via))
+    return out
 
 
 def derive(entry) -> list[Pattern]:
