@@ -36,6 +36,18 @@ entries:
     canonical: Volodymyr Zelensky
     kind: person
     native: {uk: Володимир Зеленський}
+  - id: ecowas
+    canonical: ECOWAS
+    kind: organization
+    native: {fr: "Communauté économique des États de l'Afrique de l'Ouest"}
+  - id: vyborg
+    canonical: Vyborg
+    kind: place
+    native: {ru: Выборг, fi: Viipuri}
+  - id: chamber
+    canonical: Chamber of Deputies
+    kind: organization
+    native: {it: Camera}
   - id: polonia
     canonical: Polonia
     kind: organization
@@ -210,6 +222,12 @@ def test_native_glossary_form_is_reported_with_the_english_form(lint):
     assert f.message == "'Панцирь' is Russian, left untranslated; in English: 'Pantsir'"
 
 
+def test_latin_script_native_forms_unless_glossed_or_english(lint):
+    text = ("Finnish troops left Viipuri in 1944. Vyborg (Viipuri in Finnish) and Vyborg (Finnish: Viipuri) "
+            "are glossed on purpose. A camera crew filmed the Camera's vote.\n")
+    assert spans(lint(text)) == [("Viipuri", ("Vyborg",))]
+
+
 def test_native_form_inside_a_flagged_sentence_is_not_reported_twice(lint):
     text = "Володимир Зеленський заявив, що Україна отримає нові системи протиповітряної оборони.\n"
     [f] = lint(text)
@@ -247,6 +265,30 @@ def test_leftover_words_only_where_they_cannot_be_english(lint):
         [("conform", ("according to",))]
 
 
+def test_leftover_words_of_more_languages_and_acronyms(lint):
+    text = ("Volgens Reuters, Mali left CEDEAO; the ONU and UE said so, as did SUA officials. "
+            "Reuters szerint the VSU withdrew, enligt the ministry.\n")
+    found = lint(text)
+    assert spans(found) == [
+        ("Volgens", ("According to",)),
+        ("CEDEAO", ("ECOWAS",)),
+        ("ONU", ("UN",)),
+        ("UE", ("EU",)),
+        ("SUA", ("US",)),
+        ("szerint", ("according to",)),
+        ("VSU", ("Ukrainian armed forces",)),
+        ("enligt", ("according to",)),
+    ]
+    assert found[2].message == ("'ONU' is Spanish, French, Italian, Portuguese or Romanian, left untranslated; "
+                                "in English: 'UN'")
+
+
+def test_acronyms_only_in_capitals_and_english_words_kept(lint):
+    text = ("The UN, the EU and the US met the IAEA. Och, said a Glasgow fan; the Onu river and a "
+            "Segundo Romance album; Ue and Sua are names here. The Bay Area; segundo is not a word here.\n")
+    assert spans(lint(text)) == []
+
+
 def test_leftover_words_inside_italics_are_not_reported(lint):
     assert lint("The movement was later called *Sturm und Drang* by historians.\n") == []
 
@@ -267,6 +309,8 @@ def test_leftover_data_files_are_well_formed():
             seen.add(word)
             assert item["english"].strip() and item.get("context", "any") in ("any", "before-name",
                                                                              "before-phrase", "between-words")
+            if item.get("exact") and word.isupper():
+                continue  # an acronym: matched in capitals only, where English does not use it
             if zipf_frequency(word, "en") >= 2.5:
                 # an English word needs a stated reason and a context where English cannot use it
                 assert item.get("english_word") and item.get("context", "any") != "any", word

@@ -221,7 +221,18 @@ def _quotes(text: str):
 
 def _guarded(ctx) -> list[tuple[int, int]]:
     masked = ctx.doc.masked
-    return _quoted_originals(masked) + italic_spans(ctx.doc.text, masked, ctx.doc.format)
+    return _quoted_originals(masked) + _glosses(masked) + italic_spans(ctx.doc.text, masked, ctx.doc.format)
+
+
+# "(Viipuri in Finnish)", "(Finnish: Viipuri)", "(in Finnish, Viipuri)"
+_GLOSS = re.compile(r"\((?:[^()\n]{1,60}?\s+in\s+([A-Z][a-z]+)|([A-Z][a-z]+):\s*[^()\n]{1,60}|"
+                    r"in\s+([A-Z][a-z]+),?\s+[^()\n]{1,60})\)")
+
+
+def _glosses(text: str) -> list[tuple[int, int]]:
+    """Parentheses that give a name in another language on purpose."""
+    names = _language_names()
+    return [m.span() for m in _GLOSS.finditer(text) if (m.group(1) or m.group(2) or m.group(3)) in names]
 
 
 def _blank(text: str, spans) -> str:
@@ -326,13 +337,16 @@ def _place_names(ctx, cities):
         yield start, end, suffix, en, langs
 
 
+def _languages(codes) -> str:
+    names = [language_name(c) for c in codes]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
 def _place_message(name: str, english: str, langs) -> str:
-    names = [language_name(c) for c in langs]
-    if len(names) > 3:
-        return (f"'{name}' is the name of {english} in {', '.join(names[:3])} "
-                f"and {len(names) - 3} other languages")
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
-    return f"'{name}' is the {listed} name of {english}"
+    if len(langs) > 3:
+        return (f"'{name}' is the name of {english} in {', '.join(map(language_name, langs[:3]))} "
+                f"and {len(langs) - 3} other languages")
+    return f"'{name}' is the {_languages(langs)} name of {english}"
 
 
 def detect(ctx, options):
@@ -356,8 +370,9 @@ def detect(ctx, options):
         if _inside(s, e, skip) or _inside(s, e, taken):
             continue
         word = doc.text[s:e]
-        fix = transfer_case(word, entry.english, False)
-        yield Finding(RULE, SEVERITY, f"'{word}' is {language_name(entry.language)}, left untranslated; "
+        fix = entry.english if entry.exact and word.isupper() else transfer_case(word, entry.english, False)
+        langs = [o.language for o in _tables(options["cities"])[0][normal_word(word)] if o.english == entry.english]
+        yield Finding(RULE, SEVERITY, f"'{word}' is {_languages(langs)}, left untranslated; "
                       f"in English: '{fix}'", s, e, word, (fix,), confidence=0.9, category=CATEGORY)
     for s, e, suffix, en, langs in _place_names(ctx, options["cities"]):
         taken = taken or _Spans([(m.start, m.end) for m in ctx.matches])

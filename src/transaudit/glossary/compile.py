@@ -22,6 +22,7 @@ from .packed import KeyIndex, PatternTable
 CORRECT, VARIANT, DERIVED, NATIVE = "correct", "variant", "derived", "native"
 POSSESSIVES = ("'s", "'")
 REFERENCE = "known from the default glossary"
+NATIVE_MAX_ZIPF = 2.5  # a one-word Latin-script native form this frequent in English is an English word
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,10 +96,20 @@ def _patterns(entry: Entry) -> list[Pattern]:
         if short and len(v.split()) > 1 and key(last) != key(short):
             out.append(Pattern(entry.id, last, VARIANT, rule, short, confidence=0.9))
     for lang, form in entry.native:
-        if any(c.isalpha() and not c.isascii() for c in form) and key(form) != key(entry.canonical):
+        if key(form) != key(entry.canonical) and _foreign_form(form):
             out.append(Pattern(entry.id, form, NATIVE, "untranslated", entry.canonical, via=lang,
                                confidence=0.9))
     return out
+
+
+def _foreign_form(form: str) -> bool:
+    """A native form that cannot be English text: one with a letter outside ASCII (Панцирь,
+    Ceyhun Əliyev), a phrase (golpe de Estado), or a word English does not use (CEDEAO, not Camera)."""
+    if any(c.isalpha() and not c.isascii() for c in form) or " " in form.strip():
+        return True
+    from ..language import english_zipf
+
+    return len(form) >= 4 and english_zipf(form) < NATIVE_MAX_ZIPF
 
 
 def _known(entry: Entry, wrong, right) -> list[Pattern]:
