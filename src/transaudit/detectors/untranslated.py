@@ -156,11 +156,14 @@ def _build_places(cities: str | None):
     forms = _country_forms() + _city_forms(cities)
     english_keys = {key(en) for _, _, en in forms}
     merged: dict[str, tuple[str, dict[str, list[str]]]] = {}
+    folded_ok: set[str] = set()  # keys that match without the form's diacritics
     for lang, form, en in forms:
         kept = fold(form).keep.strip()
-        if (len(kept) < 4 or key(form) in english_keys or english_zipf(form) >= ENGLISH_WORD_ZIPF
-                or english_zipf(strip_marks(form)) >= ENGLISH_WORD_ZIPF):
+        if len(kept) < 4 or key(form) in english_keys or english_zipf(form) >= ENGLISH_WORD_ZIPF:
             continue
+        if english_zipf(strip_marks(form)) < ENGLISH_WORD_ZIPF:
+            folded_ok.add(kept)
+        # else only as written: Saná, not Sana (a given name)
         langs = merged.setdefault(kept, (en, {}))[1].setdefault(normal_word(form), [])
         if lang not in langs:
             langs.append(lang)
@@ -170,7 +173,7 @@ def _build_places(cities: str | None):
     for kept, (en, by_form) in merged.items():
         for suffix in ("", "'s"):
             padded = f" {kept}{suffix} "
-            automaton.add_word(padded, (len(padded), suffix, en, by_form))
+            automaton.add_word(padded, (len(padded), suffix, en, by_form, kept in folded_ok))
     automaton.make_automaton()
     return automaton
 
@@ -321,17 +324,17 @@ def _place_names(ctx, cities):
     if automaton is None:
         return
     folded = ctx.folded
-    found = sorted(((end - klen + 2, end, suffix, en, by_form)
-                    for end, (klen, suffix, en, by_form) in automaton.iter(folded.keep)),
+    found = sorted(((end - klen + 2, end, suffix, en, by_form, loose)
+                    for end, (klen, suffix, en, by_form, loose) in automaton.iter(folded.keep)),
                    key=lambda f: (f[0], -f[1]))
     last = -1
-    for a, b, suffix, en, by_form in found:
+    for a, b, suffix, en, by_form, loose in found:
         if a < last:
             continue
         last = b
         start, end = folded.span(a, b)
         written = normal_word(ctx.doc.text[start:end - len(suffix)])
-        if key(written) in ctx.glossary.correct_keys:
+        if key(written) in ctx.glossary.correct_keys or not (loose or written in by_form):
             continue
         langs = by_form.get(written) or list(dict.fromkeys(l for ls in by_form.values() for l in ls))
         yield start, end, suffix, en, langs
