@@ -288,10 +288,21 @@ def test_consonant_matches_are_only_for_abjad_names_and_close_words(compiled, te
     ("Lipilinas inspected the ships.", "Lipilinas", "Lipilin"),
     ("Foreign Minister Chakan Fintan flew to Athens.", "Chakan Fintan", "Hakan Fidan"),            # Greek
     ("TURKEY'S FINTAN IN ATHENS", "FINTAN", "FIDAN"),
+    ("Hezbollah leader Hassan Nasrollah spoke from hiding.", "Nasrollah", "Nasrallah"),             # Persian
+    # a name without a native form in the glossary is re-spelled all the same
+    ("Defence Minister Giasar Gkiouler visited Athens.", "Giasar Gkiouler", "Yaşar Güler"),
 ])
 def test_names_through_dutch_lithuanian_and_greek(compiled, text, wrong, fix):
     f = one(text, compiled, "romanization")
     assert (f.text, f.suggestions[0]) == (wrong, fix)
+
+
+def test_persian_spellings_only_for_names_from_arabic_script(compiled):
+    assert "Persian" in one("Hassan Nasrollah spoke.", compiled, "romanization").message
+    assert findings("Prigozhin's men and Zelensky's aides met in Kharkiv.", compiled) == []
+    from transaudit.inference.romanization import _respelled
+    assert not any("Persian" in langs for langs in _respelled("Sergei Aksyonov").values())
+    assert any("Persian" in langs for langs in _respelled("Naim Qassem", abjad=True).values())
 
 
 def test_fuzzy_names_in_all_caps_headlines_and_letters_with_marks(compiled):

@@ -23,6 +23,13 @@ def profiles() -> dict[str, tuple[str, re.Pattern, tuple[tuple[str, ...], ...]]]
     return out
 
 
+@lru_cache(maxsize=1)
+def abjad_only() -> frozenset[str]:
+    """Profiles for names from Arabic or Hebrew script only (`names: abjad`)."""
+    data = yaml.safe_load((resources.files("transaudit") / "data" / "respell.yaml").read_text("utf-8"))
+    return frozenset(lang for lang, p in data["profiles"].items() if p.get("names") == "abjad")
+
+
 def _recase(model: str, word: str) -> str:
     if model.isupper() and len(model) > 1:
         return word.upper()

@@ -21,7 +21,7 @@ from ..language import english_zipf
 from ..glossary.compile import DERIVED, Pattern
 from ..normalize import strip_marks
 from . import pinyin
-from .respell import profiles, respell
+from .respell import abjad_only, profiles, respell
 
 RULE = "romanization"
 NAME_KINDS = ("person", "place", "weapon", "organization", "other")
@@ -159,15 +159,18 @@ def _fold_cyrillic(text: str) -> str:
     return "".join(letters.get(c, letters.get(c.lower(), c).upper() if c.isupper() else c) for c in text)
 
 
-def _respelled(canonical: str, kind: str = "person") -> dict[str, set[str]]:
+def _respelled(canonical: str, kind: str = "person", abjad: bool = False) -> dict[str, set[str]]:
     """Re-spellings of the name's words; lower-case words and the English words of organisation
-    names ("Institute for") stay as they are."""
+    names ("Institute for") stay as they are. `abjad`: the name comes from Arabic or Hebrew script."""
     words = canonical.split()
     keep = [w.islower() or (kind == "organization" and _common_english(w)) for w in words]
     if all(keep):
         return {}
     out: dict[str, set[str]] = {}
+    skip = frozenset() if abjad else abjad_only()
     for lang, (name, _, _) in profiles().items():
+        if lang in skip:
+            continue
         options = [[w] if k else respell(w, lang) for w, k in zip(words, keep)]
         for combo in itertools.islice(itertools.product(*options), MAX_FORMS):
             out.setdefault(" ".join(combo), set()).add(name)
@@ -198,15 +201,16 @@ def from_abjad(entry) -> bool:
 
 
 def derive(entry) -> list[Pattern]:
-    if entry.kind not in NAME_KINDS or not entry.native:
+    if entry.kind not in NAME_KINDS:
         return []
     native = _native_forms(entry)
+    abjad = from_abjad(entry)
     forms: dict[str, tuple[set[str], float]] = {f: (v, 0.9) for f, v in native.items()}
-    for form, langs in _respelled(entry.canonical, entry.kind).items():
+    for form, langs in _respelled(entry.canonical, entry.kind, abjad).items():
         have = forms.setdefault(form, (set(), 0.85))
         have[0].update(langs)
     alias_forms = {f: (langs, alias) for alias in entry.aliases if len(alias) >= MIN_LENGTH and not alias.isupper()
-                   for f, langs in _respelled(alias, entry.kind).items()}
+                   for f, langs in _respelled(alias, entry.kind, abjad).items()}
     if from_abjad(entry):
         options = [[w] + _noise(w)[:MAX_NOISE] for w in entry.canonical.split()]
         for combo in itertools.islice(itertools.product(*options), 1, MAX_NOISE * 8):
@@ -219,7 +223,7 @@ def derive(entry) -> list[Pattern]:
         if last_is_short and " " in form:
             candidates.append((form.split()[-1], short, langs, confidence))
     if short and not last_is_short:
-        candidates += [(f, short, langs, 0.85) for f, langs in _respelled(short, entry.kind).items()]
+        candidates += [(f, short, langs, 0.85) for f, langs in _respelled(short, entry.kind, abjad).items()]
     candidates += [(f, alias, langs, 0.8) for f, (langs, alias) in alias_forms.items() if f not in forms]
     for base in dict.fromkeys(filter(None, (entry.canonical, *entry.aliases, short))):
         if _ARTICLE.search(base):
