@@ -341,6 +341,13 @@ def test_city_names_from_the_cities_file(lint, cities):
     assert found[1].message == "'Warschau' is the German name of Warsaw"
 
 
+def test_country_names_of_more_languages_but_not_english_short_names(lint):
+    text = ("Rusko and Srbija signed the deal in Karaliaučius. Pitcairn and Clipperton are islands; "
+            "the Isle of Man is not.\n")
+    assert spans(lint(text)) == [("Rusko", ("Russia",)), ("Srbija", ("Serbia",)),
+                                 ("Karaliaučius", ("Kaliningrad",))]
+
+
 def test_a_city_form_that_folds_to_an_english_word_matches_only_as_written(lint):
     text = ("The spokesman spoke from Saná. Sana Mir, the cricketer, visited Sana'a; "
             "Mossul's old town and Bengasi were shelled.\n")

@@ -42,7 +42,7 @@ CATEGORY = "accuracy/untranslated"
 SEVERITY = Severity.ERROR
 OPTIONS = {"min_words": 4, "min_probability": 0.9, "cities": None}
 
-COUNTRY_LANGUAGES = ("ro", "fr", "de", "es", "it", "pt", "pl", "cs", "hu", "tr", "nl", "sv")
+COUNTRY_LANGUAGES = ("ro", "fr", "de", "es", "it", "pt", "pl", "cs", "sk", "hr", "hu", "tr", "nl", "sv", "fi", "lt")
 NOT_PLACES = frozenset({"ZZ", "QO", "XA", "XB"})  # CLDR pseudo-territories
 ENGLISH_WORD_ZIPF = 2.5
 _NOT_NEWLINE = re.compile(r"[^\r\n]")
@@ -155,6 +155,7 @@ def _build_places(cities: str | None):
 
     forms = _country_forms() + _city_forms(cities)
     english_keys = {key(en) for _, _, en in forms}
+    english_keys |= {w for k in english_keys for w in k.split()}  # Pitcairn of Pitcairn Islands
     merged: dict[str, tuple[str, dict[str, list[str]]]] = {}
     folded_ok: set[str] = set()  # keys that match without the form's diacritics
     for lang, form, en in forms:
