@@ -197,6 +197,11 @@ def test_markdown_code_and_urls_are_not_checked(compiled):
      "Kazakhstan Institute for Strategic Studies"),
     ("the Israeli Institute of National Security Studies warned", "Israeli Institute of National Security Studies",
      "Institute for National Security Studies"),
+    # any country's adjective may be dropped; Middle Eastern = Middle East; political = politics
+    ("the Institute for the Studies of International Politics in Milan", "Institute for the Studies of International Politics",
+     "Italian Institute for International Political Studies"),
+    ("said the Middle East Strategic Research Centre in Ankara", "Middle East Strategic Research Centre",
+     "Center for Middle Eastern Strategic Studies"),
 ])
 def test_institution_drift(compiled, text, wrong, fix):
     f = one(text, compiled, "institution")
@@ -241,6 +246,9 @@ def test_known_or_different_organisations_are_clean(compiled, text):
     ("Tehran's atomic programme is back on the table.", "atomic programme", "nuclear programme"),
     ("Joint military teachings began in Belarus on Monday.", "military teachings", "military exercises"),
     ("The two state coups in the Sahel brought juntas to power.", "state coups", "coups"),
+    ("Strikes on energy objectives left Kharkiv dark.", "energy objectives", "energy facilities"),
+    ("Two ground-air missiles were fired at the jets.", "ground-air missiles", "surface-to-air missiles"),
+    ("Unmanned aerial apparatuses attacked the port.", "Unmanned aerial apparatuses", "Drones"),
 ])
 def test_calque_families_in_any_inflection(compiled, text, wrong, fix):
     f = one(text, compiled, "calque")
@@ -258,6 +266,7 @@ def test_calque_families_in_any_inflection(compiled, text, wrong, fix):
     "The ambassador, a minister plenipotentiary, met a representative of the reconnaissance unit.",
     "The International Atomic Energy Agency inspected the atomic bomb test site; the air defence held.",
     "The teachings of the church and military history were his subjects; the state coffers are empty.",
+    "The drone and the energy facility were hit by a surface-to-air missile; the objective was clear.",
 ])
 def test_calque_words_in_other_combinations_are_clean(compiled, text):
     assert findings(text, compiled, "calque") == []
@@ -280,6 +289,16 @@ def test_names_from_arabic_script_also_match_on_their_consonants(compiled, text,
 ])
 def test_consonant_matches_are_only_for_abjad_names_and_close_words(compiled, text):
     assert findings(text, compiled, "fuzzy-name") == []
+
+
+@pytest.mark.parametrize("text, wrong, fix, via", [
+    ("General Oleksandr Lapin was dismissed.", "Oleksandr Lapin", "Alexander Lapin", "Ukrainian form"),
+    ("Commander Aleksandr Syrsky visited the front.", "Aleksandr Syrsky", "Oleksandr Syrskyi", "Russian form"),
+])
+def test_given_names_in_their_russian_or_ukrainian_form(compiled, text, wrong, fix, via):
+    f = one(text, compiled, "romanization")
+    assert (f.text, f.suggestions[0]) == (wrong, fix) and via in f.message
+    assert findings("Alexander Lapin met Oleksandr Syrskyi; Lapin and Syrskyi talked.", compiled) == []
 
 
 @pytest.mark.parametrize("text, wrong, fix", [

@@ -196,3 +196,13 @@ def test_key_index_reads_possessives_and_stops_where_no_key_goes_on():
         ("chicken kiev's", "chicken kiev", "'s"), ("forces'", "forces", "'"), ("kiev's", "kiev", "'s"),
         ("sa 22", "sa 22", ""), ("sa 22 greyhound's", "sa 22 greyhound", "'s")]
     assert index.find("  ") == [] and KeyIndex({}).find(low) == []
+
+
+@pytest.mark.parametrize("word, other", [
+    ("apparatus", ("apparatuses", "plural")), ("status", ("statuses", "plural")), ("forces", ("force", "singular")),
+    ("missile", ("missiles", "plural")), ("facilities", ("facility", "singular")), ("crosses", ("cross", "singular")),
+])
+def test_number_forms_of_term_words(word, other):
+    from transaudit.inflect import number_forms
+
+    assert number_forms(word) == [other]

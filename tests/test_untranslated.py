@@ -224,7 +224,8 @@ def test_native_glossary_form_is_reported_with_the_english_form(lint):
 
 def test_latin_script_native_forms_unless_glossed_or_english(lint):
     text = ("Finnish troops left Viipuri in 1944. Vyborg (Viipuri in Finnish) and Vyborg (Finnish: Viipuri) "
-            "are glossed on purpose. A camera crew filmed the Camera's vote.\n")
+            "are glossed on purpose, as is Vyborg, known in Finnish as Viipuri, and the city by its Finnish "
+            "name Viipuri. A camera crew filmed the Camera's vote.\n")
     assert spans(lint(text)) == [("Viipuri", ("Vyborg",))]
 
 
@@ -281,6 +282,11 @@ def test_leftover_words_of_more_languages_and_acronyms(lint):
     ]
     assert found[2].message == ("'ONU' is Spanish, French, Italian, Portuguese or Romanian, left untranslated; "
                                 "in English: 'UN'")
+
+
+def test_place_names_in_all_caps_keep_caps(lint):
+    found = lint("STRIKE ON LEOPOLI: MOSSUL'S OLD TOWN HIT\n")
+    assert spans(found) == [("LEOPOLI", ("LVIV",)), ("MOSSUL'S", ("MOSUL'S",))]
 
 
 def test_acronyms_only_in_capitals_and_english_words_kept(lint):

@@ -20,7 +20,7 @@ def singularize(word: str) -> str:
         return word[:-3] + ("Y" if word.isupper() else "y")
     if re.search(r"(x|z|ch|sh|ss)es$", low):
         return word[:-2]
-    if low.endswith("s") and not low.endswith("ss") and len(word) > 3:
+    if low.endswith("s") and not low.endswith(("ss", "us")) and len(word) > 3:  # apparatus, status
         return word[:-1]
     return word
 

@@ -10,14 +10,18 @@ from ..inflect import apply_number, transfer_case
 
 
 def similar_given_name(given: str, expected: str) -> bool:
-    """The same given name in another spelling: Djeyhoun/Jeyhun, Sadır/Sadyr, Paweł/Pavel, and
-    with the letters languages swap for one sound made equal (Halife/Khalifa, Serhii/Sergei)."""
+    """The same given name in another spelling: Djeyhoun/Jeyhun, Sadır/Sadyr, Paweł/Pavel, with
+    the letters languages swap for one sound made equal (Halife/Khalifa, Serhii/Sergei), or in its
+    Russian or Ukrainian form (Oleksandr/Alexander)."""
     from rapidfuzz import fuzz
 
+    from ..inference.romanization import other_given_names
     from ..normalize import key
     from .fuzzy_name import loose
 
     if fuzz.ratio(key(given), key(expected)) >= 70:
+        return True
+    if given.casefold() in (n.casefold() for n in other_given_names(expected)):  # Oleksandr/Alexander
         return True
     a, b = loose(given), loose(expected)
     return a[:1] == b[:1] and fuzz.ratio(a.replace("g", "h"), b.replace("g", "h")) >= 75

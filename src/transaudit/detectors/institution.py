@@ -57,7 +57,8 @@ def prepare(glossary) -> Tables:
             concept[tuple(key(phrase).split())] = group[0].replace(" ", "_")
     for phrase, country in _countries(data["demonyms"]):
         concept.setdefault(tuple(key(phrase).split()), "country:" + key(country))
-    adjectives = frozenset(concept.get((a,), a) for a in data["adjectives"])
+    adjectives = frozenset(concept.get((a,), a) for a in data["adjectives"]) \
+        | {c for c in concept.values() if c.startswith("country:")}  # Italian Institute for ... = Institute for ...
     tables = Tables(concept, frozenset(data["function_words"]), adjectives, {}, frozenset())
     index = tables.index
     for entry in glossary.entries.values():

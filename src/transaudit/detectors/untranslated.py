@@ -172,9 +172,13 @@ def _build_places(cities: str | None):
         return None
     automaton = ahocorasick.Automaton()
     for kept, (en, by_form) in merged.items():
-        for suffix in ("", "'s"):
-            padded = f" {kept}{suffix} "
-            automaton.add_word(padded, (len(padded), suffix, en, by_form, kept in folded_ok))
+        for written in dict.fromkeys((kept, kept.upper())):  # LEOPOLI in a headline
+            for suffix in ("", "'s", "'S"):
+                padded = f" {written}{suffix} "
+                if automaton.exists(padded) or (suffix == "'S") != written.isupper() and suffix:
+                    continue
+                by = by_form if written == kept else {f.upper(): langs for f, langs in by_form.items()}
+                automaton.add_word(padded, (len(padded), suffix, en, by, kept in folded_ok))
     automaton.make_automaton()
     return automaton
 
@@ -231,6 +235,20 @@ def _guarded(ctx) -> list[tuple[int, int]]:
 # "(Viipuri in Finnish)", "(Finnish: Viipuri)", "(in Finnish, Viipuri)"
 _GLOSS = re.compile(r"\((?:[^()\n]{1,60}?\s+in\s+([A-Z][a-z]+)|([A-Z][a-z]+):\s*[^()\n]{1,60}|"
                     r"in\s+([A-Z][a-z]+),?\s+[^()\n]{1,60})\)")
+
+
+# "known by its German name X", "known in German as X", "German: X", "its Arabic acronym X"
+_INTRODUCED = re.compile(r"(?:\b(?:its|the|their|in)\s+([A-Z][a-z]+)(?:\s+(?:name|title|acronym|original))?"
+                         r"|\b([A-Z][a-z]+)\s*:|\bknown\s+(?:in\s+([A-Z][a-z]+)\s+)?as)\s*[\"“«‘']?$")
+
+
+def _introduced(text: str, start: int) -> bool:
+    """A native form the text presents as such, after a language name or "known as"."""
+    m = _INTRODUCED.search(text, max(0, start - 60), start)
+    if not m:
+        return False
+    language = m.group(1) or m.group(2) or m.group(3)
+    return language is None or language in _language_names()
 
 
 def _glosses(text: str) -> list[tuple[int, int]]:
@@ -367,11 +385,11 @@ def detect(ctx, options):
     skip = _Spans([(s, e) for s, e, _, _ in flagged] + guarded)
     taken = None  # the glossary's matches, wanted only when there is a leftover word or a place name
     for f in report(ctx, RULE, SEVERITY, CATEGORY, _native_message):
-        if not _inside(f.start, f.end, skip):
+        if not _inside(f.start, f.end, skip) and not _introduced(doc.masked, f.start):
             yield f
     for s, e, entry in _leftover_words(text, vocabulary, _tables(options["cities"])[0]):
         taken = taken or _Spans([(m.start, m.end) for m in ctx.matches])
-        if _inside(s, e, skip) or _inside(s, e, taken):
+        if _inside(s, e, skip) or _inside(s, e, taken) or _introduced(doc.masked, s):
             continue
         word = doc.text[s:e]
         fix = entry.english if entry.exact and word.isupper() else transfer_case(word, entry.english, False)
@@ -380,11 +398,12 @@ def detect(ctx, options):
                       f"in English: '{fix}'", s, e, word, (fix,), confidence=0.9, category=CATEGORY)
     for s, e, suffix, en, langs in _place_names(ctx, options["cities"]):
         taken = taken or _Spans([(m.start, m.end) for m in ctx.matches])
-        if _inside(s, e, skip) or _inside(s, e, taken):
+        if _inside(s, e, skip) or _inside(s, e, taken) or _introduced(doc.masked, s):
             continue
         base = e - len(suffix)
         yield Finding(RULE, SEVERITY, _place_message(doc.text[s:base], en, langs),
-                      s, e, doc.text[s:e], (en + doc.text[base:e],), confidence=0.85, category=CATEGORY)
+                      s, e, doc.text[s:e], (transfer_case(doc.text[s:base], en, True) + doc.text[base:e],),
+                      confidence=0.85, category=CATEGORY)
 
 
 def _native_message(m, hit, entry, fix):

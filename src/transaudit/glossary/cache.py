@@ -129,7 +129,7 @@ def dump_chunks(obj) -> list:
 
 # compiled glossary -> [the mapping its buffers live in, characters checked since the last release]
 _MAPPINGS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-RELEASE_EVERY = 1 << 19
+RELEASE_EVERY = 1 << 17
 
 
 def release_pages(compiled, checked: int) -> None:

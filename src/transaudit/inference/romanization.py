@@ -148,6 +148,26 @@ def _pinyin_names(entry) -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def _given_name_rows() -> dict[str, tuple[tuple[str, ...], str]]:
+    """given name (case-folded) -> (the same name in the other language, that language's code)
+    (data/given_names.yaml)."""
+    data = yaml.safe_load((resources.files("transaudit") / "data" / "given_names.yaml").read_text("utf-8"))
+    out: dict[str, tuple[tuple[str, ...], str]] = {}
+    for row in data["names"]:
+        for side, other in (("ru", "uk"), ("uk", "ru")):
+            mine = {n.casefold() for n in row[side]}
+            for name in row[side]:
+                out.setdefault(name.casefold(), (tuple(n for n in row[other] if n.casefold() not in mine), other))
+    return out
+
+
+def other_given_names(name: str) -> tuple[str, ...]:
+    """The Ukrainian forms of a Russian given name and the other way round: Oleksandr for
+    Alexander, Vladimir for Volodymyr."""
+    return _given_name_rows().get(name.casefold(), ((), ""))[0]
+
+
+@lru_cache(maxsize=1)
 def _cyrillic_fold() -> tuple[frozenset[str], dict[str, str]]:
     data = yaml.safe_load((resources.files("transaudit") / "data" / "cyrillic_fold.yaml").read_text("utf-8"))
     return frozenset(data["languages"]), data["letters"]
@@ -231,6 +251,14 @@ def derive(entry) -> list[Pattern]:
             candidates.append((e_form, base, ARTICLE_VIA, 0.85))
         if from_abjad(entry) and _FRENCH_ANE.search(base):
             candidates.append((_FRENCH_ANE.sub("ane", base), base, {"French"}, 0.85))
+    given = entry.canonical.split()[0]
+    if entry.kind == "person" and " " in entry.canonical and other_given_names(given):
+        # the given name in its Russian or Ukrainian form: Vladimir Zelensky, Oleksandr Lapin
+        via = {f"the {LANGUAGE_NAMES[_given_name_rows()[given.casefold()][1]]} form of the given name"}
+        full = [form for form, suggestion, _, _ in candidates
+                if suggestion == entry.canonical and " " in form and form.split()[0] == given]
+        candidates += [(f"{other} {form.split(' ', 1)[1]}", entry.canonical, via, 0.85)
+                       for form in [entry.canonical, *full] for other in other_given_names(given)]
     if entry.kind == "person" and _a_woman(entry.canonical):
         candidates += [(f, suggestion, langs & CZECH_FEMININE_VIA, confidence)
                        for form, suggestion, langs, confidence in candidates if langs & CZECH_FEMININE_VIA
