@@ -200,6 +200,10 @@ def test_markdown_code_and_urls_are_not_checked(compiled):
     # any country's adjective may be dropped; Middle Eastern = Middle East; political = politics
     ("the Institute for the Studies of International Politics in Milan", "Institute for the Studies of International Politics",
      "Italian Institute for International Political Studies"),
+    ("An expert of the Russian Council on International Affairs argued", "Russian Council on International Affairs",
+     "Russian International Affairs Council"),   # "on" is a function word (not YAML's boolean)
+    ("the General Staff of National Defence in Athens", "General Staff of National Defence",
+     "Hellenic National Defence General Staff"),
     ("said the Middle East Strategic Research Centre in Ankara", "Middle East Strategic Research Centre",
      "Center for Middle Eastern Strategic Studies"),
 ])
