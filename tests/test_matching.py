@@ -40,6 +40,13 @@ def test_possessive_of_a_short_form_is_the_person(desk):
         ("Assad's", 0, True, "bashar-al-assad"), ("Assad’s", 19, True, "bashar-al-assad")]
 
 
+def test_a_variant_with_the_right_surname_does_not_make_the_surname_wrong(desk):
+    """'Bachar al-Assad' is wrong for its given name: Hafez al-Assad's surname stays right."""
+    assert scanned(desk, "Hafez al-Assad's minister; al-Asad's men; Bachar al-Assad") == [
+        ("Assad's", 9, True, "bashar-al-assad"), ("al-Asad's", 27, False, "bashar-al-assad"),
+        ("Bachar al-Assad", 42, False, "bashar-al-assad")]
+
+
 def test_camel_case_glue_is_a_boundary(lint):
     text = "The Pantyr missile complexPhoto: Ministry of Defence / TASS"
     assert flagged(lint, text) == [

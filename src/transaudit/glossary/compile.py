@@ -89,11 +89,13 @@ def _patterns(entry: Entry) -> list[Pattern]:
     if short:
         out.append(Pattern(entry.id, short, CORRECT, None, short))
     words = len(entry.canonical.split())
+    right_lasts = {key(f.split()[-1]) for f in (entry.canonical, *entry.aliases, short or "") if f}
     for v in entry.variants:
         whole = short if short and len(v.split()) < words else entry.canonical
         out.append(Pattern(entry.id, v, VARIANT, rule, whole, confidence=0.95))
         last = v.split()[-1]
-        if short and len(v.split()) > 1 and key(last) != key(short):
+        # the variant's surname alone, unless it is the right one ("Bachar al-Assad": al-Assad)
+        if short and len(v.split()) > 1 and key(last) not in right_lasts:
             out.append(Pattern(entry.id, last, VARIANT, rule, short, confidence=0.9))
     for lang, form in entry.native:
         if key(form) != key(entry.canonical) and _foreign_form(form):
