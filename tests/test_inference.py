@@ -204,6 +204,7 @@ def test_markdown_code_and_urls_are_not_checked(compiled):
      "Russian International Affairs Council"),   # "on" is a function word (not YAML's boolean)
     ("the General Staff of National Defence in Athens", "General Staff of National Defence",
      "Hellenic National Defence General Staff"),
+    ("ministers of the Gulf Cooperative Council met", "Gulf Cooperative Council", "Gulf Cooperation Council"),
     ("said the Middle East Strategic Research Centre in Ankara", "Middle East Strategic Research Centre",
      "Center for Middle Eastern Strategic Studies"),
 ])
@@ -253,6 +254,9 @@ def test_known_or_different_organisations_are_clean(compiled, text):
     ("Strikes on energy objectives left Kharkiv dark.", "energy objectives", "energy facilities"),
     ("Two ground-air missiles were fired at the jets.", "ground-air missiles", "surface-to-air missiles"),
     ("Unmanned aerial apparatuses attacked the port.", "Unmanned aerial apparatuses", "Drones"),
+    ("The G7 price roof on Russian oil stays.", "price roof", "price cap"),
+    ("The personal composition of the brigade was rotated.", "personal composition", "personnel"),
+    ("Two mine throwers were destroyed.", "mine throwers", "mortars"),
 ])
 def test_calque_families_in_any_inflection(compiled, text, wrong, fix):
     f = one(text, compiled, "calque")
@@ -326,6 +330,13 @@ def test_persian_spellings_only_for_names_from_arabic_script(compiled):
     from transaudit.inference.romanization import _respelled
     assert not any("Persian" in langs for langs in _respelled("Sergei Aksyonov").values())
     assert any("Persian" in langs for langs in _respelled("Naim Qassem", abjad=True).values())
+
+
+def test_gulf_arabic_g_and_standard_q_and_acronym_expansions(compiled):
+    f = one("UAE adviser Anwar Qarqash said the annexation was a red line.", compiled, "romanization")
+    assert (f.text, f.suggestions[0]) == ("Qarqash", "Gargash")
+    f = one("The BERD lent Kazakhstan 500 million euros.", compiled, "untranslated")
+    assert f.suggestions[0] == "European Bank for Reconstruction and Development"   # not in capitals
 
 
 def test_fuzzy_names_in_all_caps_headlines_and_letters_with_marks(compiled):

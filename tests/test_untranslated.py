@@ -269,6 +269,8 @@ def test_leftover_words_only_where_they_cannot_be_english(lint):
 def test_leftover_words_of_more_languages_and_acronyms(lint):
     text = ("Volgens Reuters, Mali left CEDEAO; the ONU and UE said so, as did SUA officials. "
             "Reuters szerint the VSU withdrew, enligt the ministry.\n")
+    assert spans(lint("Minoborony said the ZSU withdrew.\n")) == [("Minoborony", ("Defence Ministry",)),
+                                                                   ("ZSU", ("Ukrainian armed forces",))]
     found = lint(text)
     assert spans(found) == [
         ("Volgens", ("According to",)),

@@ -9,6 +9,9 @@ from ..finding import Finding, Severity
 from ..inflect import apply_number, transfer_case
 
 
+MAX_ACRONYM = 6
+
+
 def similar_given_name(given: str, expected: str) -> bool:
     """The same given name in another spelling: Djeyhoun/Jeyhun, Sadır/Sadyr, Paweł/Pavel, with
     the letters languages swap for one sound made equal (Halife/Khalifa, Serhii/Sergei), or in its
@@ -29,6 +32,8 @@ def similar_given_name(given: str, expected: str) -> bool:
 
 def suggestion(match, hit, entry) -> str:
     base = apply_number(hit.pattern.suggestion, hit.number) + match.suffix
+    if match.text.isupper() and " " not in match.text and " " in base and len(match.text) <= MAX_ACRONYM:
+        return base  # an acronym (BERD): its expansion as written, not in capitals
     return transfer_case(match.text, base, entry.is_name)
 
 

@@ -11,6 +11,7 @@ are themselves correct for any entry.
 import unicodedata
 
 from ..finding import Finding, Severity
+from ..language import english_zipf
 from ..normalize import key, strip_marks
 from .glossary_hits import GIVEN_NAME_BEFORE, narrow, report, similar_given_name
 
@@ -18,6 +19,7 @@ RULE = "romanization"
 CATEGORY = "terminology/wrong-term"
 SEVERITY = Severity.ERROR
 OPTIONS: dict = {}
+TITLE_ZIPF = 4.5  # a capitalised word before a surname this frequent in English is a title (President, General)
 
 
 def _via(match, hit) -> str:
@@ -67,6 +69,8 @@ def _added_diacritics(ctx):
         if not match.correct:
             continue
         core = match.text[:len(match.text) - len(match.suffix)] if match.suffix else match.text
+        if core.isascii():
+            continue
         language = _diacritic_language(core)
         if language is None:
             continue
@@ -105,20 +109,21 @@ def _bent_given_names(ctx):
     ("Serghei Shoigu", "Younis-Bek Yevkurov"): the finding covers both words."""
     text = ctx.doc.masked
     for match in ctx.matches:
-        if not match.correct or " " in match.text or match.start < 2:
+        if not match.correct or " " in match.text or match.start < 2 or text[match.start - 1] != " " \
+                or not text[match.start - 2].isalpha():
             continue
+        m = GIVEN_NAME_BEFORE.search(text, max(0, match.start - 40), match.start)
+        if not m or not m.group(1)[:1].isupper() or english_zipf(m.group(1).lower()) >= TITLE_ZIPF:
+            continue  # President Putin, General Gerasimov
         hit = next(h for h in match.hits if h.pattern.role == "correct")
         entry = ctx.glossary.entries[hit.pattern.entry]
         core = match.text[:len(match.text) - len(match.suffix)] if match.suffix else match.text
         if entry.kind != "person" or core.casefold() != (entry.short_form or "").casefold():
             continue
         known = _given_names(entry)
-        if not known:
-            continue
-        m = GIVEN_NAME_BEFORE.search(text, max(0, match.start - 40), match.start)
-        if not m or not m.group(1)[:1].isupper() or m.group(1).casefold() in known:
-            continue
         given = m.group(1)
+        if not known or given.casefold() in known:
+            continue
         expected = entry.canonical.split()[-2]
         if given.isupper() != core.isupper() or not similar_given_name(given, expected) \
                 or key(given) in ctx.glossary.correct_keys:

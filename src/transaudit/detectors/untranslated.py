@@ -92,8 +92,8 @@ def leftovers() -> dict[str, tuple[Leftover, ...]]:
 @lru_cache(maxsize=8)
 def _tables(cities: str | None):
     """(leftovers(), an Aho-Corasick automaton over case-kept folded place names in other languages
-    or None), kept in the on-disk cache beside the compiled glossaries: a warm start reads one small
-    file instead of the YAML files and CLDR's names."""
+    or None, English names of languages), kept in the on-disk cache beside the compiled glossaries:
+    a warm start reads one small file instead of the YAML files and CLDR's names."""
     from ..glossary import cache
 
     custom = Path(cities) if cities else None
@@ -102,7 +102,7 @@ def _tables(cities: str | None):
     hit = cache.read(cache_key)
     if hit is not None:
         return hit
-    tables = _read_leftovers(), _build_places(cities)
+    tables = _read_leftovers(), _build_places(cities), _english_language_names()
     cache.write(cache_key, tables)
     return tables
 
@@ -186,11 +186,15 @@ def _build_places(cities: str | None):
 # ---------------------------------------------------------------- guards
 
 
-@lru_cache(maxsize=1)
-def _language_names() -> frozenset[str]:
+def _english_language_names() -> frozenset[str]:
     from babel import Locale
 
     return frozenset(n for n in Locale("en").languages.values() if n.isalpha())
+
+
+def _language_names() -> frozenset[str]:
+    """English names of languages (CLDR), from the cached tables."""
+    return _tables(None)[2]
 
 
 def _quoted_originals(text: str) -> list[tuple[int, int]]:
@@ -253,8 +257,7 @@ def _introduced(text: str, start: int) -> bool:
 
 def _glosses(text: str) -> list[tuple[int, int]]:
     """Parentheses that give a name in another language on purpose."""
-    names = _language_names()
-    return [m.span() for m in _GLOSS.finditer(text) if (m.group(1) or m.group(2) or m.group(3)) in names]
+    return [m.span() for m in _GLOSS.finditer(text) if (m.group(1) or m.group(2) or m.group(3)) in _language_names()]
 
 
 def _blank(text: str, spans) -> str:

@@ -51,10 +51,7 @@ class Match:
     text: str
     hits: tuple[Hit, ...]
     suffix: str        # original text of the inflection ending
-
-    @property
-    def correct(self) -> bool:
-        return any(h.pattern.role == CORRECT for h in self.hits)
+    correct: bool = False  # a correct form among the hits (set by scan: every rule asks)
 
     def best(self) -> Hit:
         """The most telling hit: a listed variant, a native form, a derived form, then a wrong
@@ -186,7 +183,8 @@ class CompiledGlossary:
             hits = tuple(starmap(table.hit, found))
             suffix_len = len(found[0][1])
             suffix = masked[folded.start[b - suffix_len]:end] if suffix_len else ""
-            matches.append(Match(start, end, masked[start:end], hits, suffix))
+            matches.append(Match(start, end, masked[start:end], hits, suffix,
+                                 any(h.pattern.role == CORRECT for h in hits)))
         return matches
 
 

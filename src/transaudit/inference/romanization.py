@@ -39,7 +39,7 @@ _ABJAD_ALTERNATIONS = [(re.compile(p), r) for p, r in (
     (r"([b-df-hj-np-tv-z])\1", r"\1"), (r"(?<=[aeiou])h$", ""), (r"eh$", "a"), (r"iyeh$", "iya"),
     (r"(?<=[^aeiou])e(?=[^aeiou])", "i"), (r"(?<=[^aeiou])i(?=[^aeiou])", "e"), (r"(?<=[^aeiou])u", "ou"),
     (r"ou", "u"), (r"(?<=[^aeiou])o(?=[^aeiou])", "u"), (r"(?<=[^aeiou])u(?=[^aeiou])", "o"),
-    (r"ee", "i"), (r"(?<=[aeiou])y(?=[aeiou])", "i"), (r"^y", "i"), (r"q", "k"), (r"ai", "ei"),
+    (r"ee", "i"), (r"(?<=[aeiou])y(?=[aeiou])", "i"), (r"^y", "i"), (r"q", "k"), (r"q", "g"), (r"g", "q"), (r"ai", "ei"),
     (r"ei$", "ai"), (r"(?<=[aeiou])i(?=[aeiou])", "y"), (r"(?<=a)i(?=[^aeiou])", "ee"),
     (r"(?<=[aeiou])([bdfklmnrstwz])(?=[aeiou])", r"\1\1"),
 )]
