@@ -170,15 +170,12 @@ def _build_places(cities: str | None):
             langs.append(lang)
     if not merged:
         return None
-    automaton = ahocorasick.Automaton()
+    automaton = ahocorasick.Automaton()  # over lower-cased keys: the case is checked at each hit
     for kept, (en, by_form) in merged.items():
-        for written in dict.fromkeys((kept, kept.upper())):  # LEOPOLI in a headline
-            for suffix in ("", "'s", "'S"):
-                padded = f" {written}{suffix} "
-                if automaton.exists(padded) or (suffix == "'S") != written.isupper() and suffix:
-                    continue
-                by = by_form if written == kept else {f.upper(): langs for f, langs in by_form.items()}
-                automaton.add_word(padded, (len(padded), suffix, en, by, kept in folded_ok))
+        for suffix in ("", "'s"):
+            padded = f" {kept.lower()}{suffix} "
+            if not automaton.exists(padded):
+                automaton.add_word(padded, (len(padded), suffix, en, by_form, kept in folded_ok, kept))
     automaton.make_automaton()
     return automaton
 
@@ -346,17 +343,19 @@ def _place_names(ctx, cities):
     if automaton is None:
         return
     folded = ctx.folded
-    found = sorted(((end - klen + 2, end, suffix, en, by_form, loose)
-                    for end, (klen, suffix, en, by_form, loose) in automaton.iter(folded.keep)),
+    found = sorted(((end - klen + 2, end, suffix, en, by_form, loose, kept)
+                    for end, (klen, suffix, en, by_form, loose, kept) in automaton.iter(folded.low)),
                    key=lambda f: (f[0], -f[1]))
     last = -1
-    for a, b, suffix, en, by_form, loose in found:
-        if a < last:
+    for a, b, suffix, en, by_form, loose, kept in found:
+        seg = folded.keep[a:b - len(suffix)]
+        if a < last or not (seg == kept or len(seg) > 1 and seg == kept.upper()):  # as written or ALL CAPS
             continue
         last = b
         start, end = folded.span(a, b)
         written = normal_word(ctx.doc.text[start:end - len(suffix)])
-        if key(written) in ctx.glossary.correct_keys or not (loose or written in by_form):
+        if key(written) in ctx.glossary.correct_keys or not (
+                loose or written in by_form or written in {f.upper() for f in by_form}):
             continue
         langs = by_form.get(written) or list(dict.fromkeys(l for ls in by_form.values() for l in ls))
         yield start, end, suffix, en, langs
