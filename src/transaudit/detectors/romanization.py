@@ -2,11 +2,14 @@
 
 The wrong forms are derived, not listed: each entry's native form (Панцирь, Пригожин) is
 transliterated with the tables of Romanian, French, German, Polish, Czech, Hungarian, ... and the
-canonical English form is re-spelled the way those languages write it.
+canonical English form is re-spelled the way those languages write it (names without a native
+form too; Chinese names from Pinyin). A given name in its Russian or Ukrainian form, or spelt the
+way another language writes it, before a correct surname is flagged with it.
 
-Example: "the Pantîr system" -> "the Pantsir system"; "Prigojin's men" -> "Prigozhin's men".
+Example: "the Pantîr system" -> "the Pantsir system"; "Prigojin's men" -> "Prigozhin's men";
+"Serghei Shoigu" -> "Sergei Shoigu"; "Oleksandr Lapin" -> "Alexander Lapin".
 Not flagged: "Panther" (an English word), "Peskova" (a feminine form is another word), forms that
-are themselves correct for any entry.
+are themselves correct for any entry, titles before a surname ("President Putin").
 """
 import unicodedata
 
