@@ -148,6 +148,7 @@ def test_masking_keeps_length_line_breaks_and_characters(text, fmt):
 @given(MARKUP_TEXT, st.sampled_from(["text", "markdown"]))
 @example("Kiev\n\n    code Kiev", "markdown")
 @example("---\ntitle: x\n---\nKiev", "markdown")
+@example("Kiev\r\r    code Kiev", "markdown")  # a lone CR ends a line too
 def test_the_no_markup_shortcut_masks_what_parsing_masks(text, fmt):
     """mask() returns a text without markup characters untouched: parsing it blanks nothing either."""
     assert mask(text, fmt) == mask_parsed(text, fmt)

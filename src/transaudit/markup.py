@@ -23,7 +23,7 @@ _REF_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(\S+)", re.M)
 _BACKTICKS = re.compile(r"`+")
 _FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(.*?)(?:\r?\n|\r)\1[ \t]*(?:\r?\n|\r|\Z)", re.S)
 # a Markdown text without any of these has nothing to mask (no code, HTML, link, URL or front matter)
-_MARKDOWN_MARKS = re.compile(r"[`<~\t@]|\]\(|\]:|://|www\.|^ {4}|\A(?:---|\+\+\+)", re.M)
+_MARKDOWN_MARKS = re.compile(r"[`<~\t@]|\]\(|\]:|://|www\.|(?:^|(?<=\r)) {4}|\A(?:---|\+\+\+)", re.M)
 _FM_FIELD = re.compile(r"(?:^|(?<=\r))[ \t]*(\w+)[ \t]*[:=][ \t]*([^\r\n]*?)[ \t]*(?=[\r\n]|\Z)", re.M)
 
 
