@@ -257,6 +257,8 @@ def test_known_or_different_organisations_are_clean(compiled, text):
     ("The G7 price roof on Russian oil stays.", "price roof", "price cap"),
     ("The personal composition of the brigade was rotated.", "personal composition", "personnel"),
     ("Two mine throwers were destroyed.", "mine throwers", "mortars"),
+    # a family's words in a plural term (rare earth -> rare earths)
+    ("Brussels wants access to the rare lands of Central Asia.", "rare lands", "rare earths"),
 ])
 def test_calque_families_in_any_inflection(compiled, text, wrong, fix):
     f = one(text, compiled, "calque")

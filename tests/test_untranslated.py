@@ -227,6 +227,8 @@ def test_latin_script_native_forms_unless_glossed_or_english(lint):
             "are glossed on purpose, as is Vyborg, known in Finnish as Viipuri, and the city by its Finnish "
             "name Viipuri. A camera crew filmed the Camera's vote.\n")
     assert spans(lint(text)) == [("Viipuri", ("Vyborg",))]
+    # a nationality before the word does not present it as a foreign name
+    assert spans(lint("Troops of the Finnish Viipuri garrison left.\n")) == [("Viipuri", ("Vyborg",))]
 
 
 def test_native_form_inside_a_flagged_sentence_is_not_reported_twice(lint):

@@ -238,9 +238,11 @@ _GLOSS = re.compile(r"\((?:[^()\n]{1,60}?\s+in\s+([A-Z][a-z]+)|([A-Z][a-z]+):\s*
                     r"in\s+([A-Z][a-z]+),?\s+[^()\n]{1,60})\)")
 
 
-# "known by its German name X", "known in German as X", "German: X", "its Arabic acronym X"
-_INTRODUCED = re.compile(r"(?:\b(?:its|the|their|in)\s+([A-Z][a-z]+)(?:\s+(?:name|title|acronym|original))?"
-                         r"|\b([A-Z][a-z]+)\s*:|\bknown\s+(?:in\s+([A-Z][a-z]+)\s+)?as)\s*[\"“«‘']?$")
+# "known by its German name X", "known in German as X", "in German, X", "German: X"
+_INTRODUCED = re.compile(
+    r"(?:\b(?:its|the|their|an?)\s+([A-Z][a-z]+)\s+(?:name|title|acronym|abbreviation|word|term|original)s?"
+    r"\s*[,:]?|\bin\s+([A-Z][a-z]+)\s*[,:]|\b([A-Z][a-z]+)\s*:|\bknown\s+(?:in\s+([A-Z][a-z]+)\s+)?as)"
+    r"\s*[\"“«‘']?$")
 
 
 def _introduced(text: str, start: int) -> bool:
@@ -248,7 +250,7 @@ def _introduced(text: str, start: int) -> bool:
     m = _INTRODUCED.search(text, max(0, start - 60), start)
     if not m:
         return False
-    language = m.group(1) or m.group(2) or m.group(3)
+    language = m.group(1) or m.group(2) or m.group(3) or m.group(4)
     return language is None or language in _language_names()
 
 

@@ -13,6 +13,7 @@ from importlib import resources
 import yaml
 
 from ..glossary.compile import DERIVED, Pattern
+from ..inflect import pluralize
 from ..language import language_name
 
 RULE = "calque"
@@ -50,7 +51,8 @@ def families() -> tuple[tuple[re.Pattern, tuple[str, ...], str, tuple[str, ...]]
     out = []
     for fam in _data()["families"]:
         english = fam["english"]
-        pattern = re.compile(r"(?<![\w-])" + _either_spelling(english) + r"(?![\w-])", re.I)
+        # the family's words also in the plural (rare earth: rare earths -> rare lands)
+        pattern = re.compile(r"(?<![\w-])" + _either_spelling(english) + r"(?P<plural>s|es)?(?![\w-])", re.I)
         via = ", ".join(language_name(v) for v in fam.get("via", []))
         within = tuple(w.lower() for w in fam.get("within", ()))
         out.append((pattern, tuple(fam["calques"]), via, within))
@@ -65,7 +67,8 @@ def _substitutions(form: str) -> list[tuple[str, str]]:
         if within and not any(w in low for w in within):
             continue
         for m in pattern.finditer(form):
-            slots.append((m.start(), m.end(), calques, via))
+            plural = m.group("plural") or ""
+            slots.append((m.start(), m.end(), tuple(pluralize(c) if plural else c for c in calques), via))
     out = []
     for n in (1, 2):
         for combo in itertools.combinations(slots, n):
