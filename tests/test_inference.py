@@ -98,6 +98,9 @@ def test_a_bent_given_name_before_a_correct_surname(compiled, text, wrong, fix):
 
 
 @pytest.mark.parametrize("text", [
+    "Israel's Katz said the strikes would go on; ISRAEL'S KATZ VOWS RESPONSE; the Israeli Katz camp agreed.",
+    "Sergeant Aksyonov, no relation, and Signor Peskov were quoted.",
+    "Coe Biden, CD Vance and the Gods Force are not news; neither is the Rent Sea.",
     "Crimea's leader Sergei Aksyonov said the bridge was shut; Aksyonov added nothing.",
     "Kremlin spokesman Peskov declined to comment; President Peskov is not a title anyone uses.",
     "His wife Tatiana Navka and his son Nikolai Peskov attended.",

@@ -291,6 +291,8 @@ def test_leftover_words_of_more_languages_and_acronyms(lint):
 def test_place_names_in_all_caps_keep_caps(lint):
     found = lint("STRIKE ON LEOPOLI: MOSSUL'S OLD TOWN HIT\n")
     assert spans(found) == [("LEOPOLI", ("LVIV",)), ("MOSSUL'S", ("MOSUL'S",))]
+    # two forms that differ only in case are both known
+    assert [f.text for f in lint("Inflation in the eurozona and the Eurozona rose.\n")] == ["eurozona", "Eurozona"]
 
 
 def test_acronyms_only_in_capitals_and_english_words_kept(lint):

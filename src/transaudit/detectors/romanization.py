@@ -22,7 +22,7 @@ RULE = "romanization"
 CATEGORY = "terminology/wrong-term"
 SEVERITY = Severity.ERROR
 OPTIONS: dict = {}
-TITLE_ZIPF = 4.5  # a capitalised word before a surname this frequent in English is a title (President, General)
+TITLE_ZIPF = 3.5  # a capitalised word before a surname this frequent in English is a title or a word (President, Sergeant)
 
 
 def _via(match, hit) -> str:
@@ -116,8 +116,10 @@ def _bent_given_names(ctx):
                 or not text[match.start - 2].isalpha():
             continue
         m = GIVEN_NAME_BEFORE.search(text, max(0, match.start - 40), match.start)
-        if not m or not m.group(1)[:1].isupper() or english_zipf(m.group(1).lower()) >= TITLE_ZIPF:
-            continue  # President Putin, General Gerasimov
+        if not m or not m.group(1)[:1].isupper() or m.group(1).endswith(("'s", "’s", "'S", "’S")):
+            continue  # Israel's Katz
+        if english_zipf(m.group(1).lower()) >= TITLE_ZIPF:
+            continue  # President Putin, Sergeant Shoigu, Israeli Katz
         hit = next(h for h in match.hits if h.pattern.role == "correct")
         entry = ctx.glossary.entries[hit.pattern.entry]
         core = match.text[:len(match.text) - len(match.suffix)] if match.suffix else match.text
@@ -125,8 +127,8 @@ def _bent_given_names(ctx):
             continue
         known = _given_names(entry)
         given = m.group(1)
-        if not known or given.casefold() in known:
-            continue
+        if not known or given.casefold() in known or given.casefold().startswith(tuple(known)):
+            continue  # the given name with more letters: an adjective (Israeli), not a spelling
         expected = entry.canonical.split()[-2]
         if given.isupper() != core.isupper() or not similar_given_name(given, expected) \
                 or key(given) in ctx.glossary.correct_keys:

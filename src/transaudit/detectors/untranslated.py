@@ -170,12 +170,14 @@ def _build_places(cities: str | None):
             langs.append(lang)
     if not merged:
         return None
-    automaton = ahocorasick.Automaton()  # over lower-cased keys: the case is checked at each hit
+    by_low: dict[str, list[tuple]] = {}  # forms that differ only in case share a key (Eurozona, eurozona)
     for kept, (en, by_form) in merged.items():
+        by_low.setdefault(kept.lower(), []).append((kept, en, by_form, kept in folded_ok))
+    automaton = ahocorasick.Automaton()  # over lower-cased keys: the case is checked at each hit
+    for low, forms in by_low.items():
         for suffix in ("", "'s"):
-            padded = f" {kept.lower()}{suffix} "
-            if not automaton.exists(padded):
-                automaton.add_word(padded, (len(padded), suffix, en, by_form, kept in folded_ok, kept))
+            padded = f" {low}{suffix} "
+            automaton.add_word(padded, (len(padded), suffix, tuple(forms)))
     automaton.make_automaton()
     return automaton
 
@@ -345,14 +347,15 @@ def _place_names(ctx, cities):
     if automaton is None:
         return
     folded = ctx.folded
-    found = sorted(((end - klen + 2, end, suffix, en, by_form, loose, kept)
-                    for end, (klen, suffix, en, by_form, loose, kept) in automaton.iter(folded.low)),
+    found = sorted(((end - klen + 2, end, suffix, forms) for end, (klen, suffix, forms) in automaton.iter(folded.low)),
                    key=lambda f: (f[0], -f[1]))
     last = -1
-    for a, b, suffix, en, by_form, loose, kept in found:
+    for a, b, suffix, forms in found:
         seg = folded.keep[a:b - len(suffix)]
-        if a < last or not (seg == kept or len(seg) > 1 and seg == kept.upper()):  # as written or ALL CAPS
+        form = next((f for f in forms if seg == f[0] or len(seg) > 1 and seg == f[0].upper()), None)
+        if a < last or form is None:  # written as listed or in ALL CAPS
             continue
+        _, en, by_form, loose = form
         last = b
         start, end = folded.span(a, b)
         written = normal_word(ctx.doc.text[start:end - len(suffix)])

@@ -100,7 +100,8 @@ def _noise(word: str) -> list[str]:
             for m in pattern.finditer(w):
                 second.add(w[:m.start()] + m.expand(repl) + w[m.end():])
     forms = sorted(first) + sorted(second - first)
-    out = [f[:1].upper() + f[1:] if word[:1].isupper() else f for f in forms if f != low]
+    out = [f[:1].upper() + f[1:] if word[:1].isupper() else f for f in forms
+           if f != low and not _common_english(f)]  # not Gods for Quds
     return out[:MAX_NOISE * 4]
 
 
@@ -179,11 +180,15 @@ def _fold_cyrillic(text: str) -> str:
     return "".join(letters.get(c, letters.get(c.lower(), c).upper() if c.isupper() else c) for c in text)
 
 
-def _respelled(canonical: str, kind: str = "person", abjad: bool = False) -> dict[str, set[str]]:
+def _respelled(canonical: str, kind: str = "person", abjad: bool = False,
+               english_kept: bool = False) -> dict[str, set[str]]:
     """Re-spellings of the name's words; lower-case words and the English words of organisation
-    names ("Institute for") stay as they are. `abjad`: the name comes from Arabic or Hebrew script."""
+    and place names ("Institute for", "Red Sea") stay as they are. `abjad`: the name comes from
+    Arabic or Hebrew script; `english_kept`: words English writes too stay as well (a name with no
+    native form: Joe Biden)."""
     words = canonical.split()
-    keep = [w.islower() or (kind == "organization" and _common_english(w)) for w in words]
+    keep = [w.islower() or ((english_kept or kind in ("organization", "place")) and _common_english(w))
+            for w in words]
     if all(keep):
         return {}
     out: dict[str, set[str]] = {}
@@ -226,11 +231,11 @@ def derive(entry) -> list[Pattern]:
     native = _native_forms(entry)
     abjad = from_abjad(entry)
     forms: dict[str, tuple[set[str], float]] = {f: (v, 0.9) for f, v in native.items()}
-    for form, langs in _respelled(entry.canonical, entry.kind, abjad).items():
+    for form, langs in _respelled(entry.canonical, entry.kind, abjad, not entry.native).items():
         have = forms.setdefault(form, (set(), 0.85))
         have[0].update(langs)
     alias_forms = {f: (langs, alias) for alias in entry.aliases if len(alias) >= MIN_LENGTH and not alias.isupper()
-                   for f, langs in _respelled(alias, entry.kind, abjad).items()}
+                   for f, langs in _respelled(alias, entry.kind, abjad, not entry.native).items()}
     if from_abjad(entry):
         options = [[w] + _noise(w)[:MAX_NOISE] for w in entry.canonical.split()]
         for combo in itertools.islice(itertools.product(*options), 1, MAX_NOISE * 8):
@@ -243,7 +248,7 @@ def derive(entry) -> list[Pattern]:
         if last_is_short and " " in form:
             candidates.append((form.split()[-1], short, langs, confidence))
     if short and not last_is_short:
-        candidates += [(f, short, langs, 0.85) for f, langs in _respelled(short, entry.kind, abjad).items()]
+        candidates += [(f, short, langs, 0.85) for f, langs in _respelled(short, entry.kind, abjad, not entry.native).items()]
     candidates += [(f, alias, langs, 0.8) for f, (langs, alias) in alias_forms.items() if f not in forms]
     for base in dict.fromkeys(filter(None, (entry.canonical, *entry.aliases, short))):
         if _ARTICLE.search(base):
