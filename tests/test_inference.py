@@ -262,6 +262,7 @@ def test_known_or_different_organisations_are_clean(compiled, text):
     ("Two mine throwers were destroyed.", "mine throwers", "mortars"),
     # a family's words in a plural term (rare earth -> rare earths)
     ("Brussels wants access to the rare lands of Central Asia.", "rare lands", "rare earths"),
+    ("The central bank held its director rate at 17%.", "director rate", "key rate"),
 ])
 def test_calque_families_in_any_inflection(compiled, text, wrong, fix):
     f = one(text, compiled, "calque")

@@ -360,6 +360,11 @@ def test_country_names_of_more_languages_but_not_english_short_names(lint):
                                  ("Karaliaučius", ("Kaliningrad",))]
 
 
+def test_seas_named_in_the_source_language(lint):
+    text = "Drones flew over the Marea Neagră toward the Weißes Meer; the Black Sea Fleet sailed.\n"
+    assert spans(lint(text)) == [("Marea Neagră", ("Black Sea",)), ("Weißes Meer", ("White Sea",))]
+
+
 def test_a_city_form_that_folds_to_an_english_word_matches_only_as_written(lint):
     text = ("The spokesman spoke from Saná. Sana Mir, the cricketer, visited Sana'a; "
             "Mossul's old town and Bengasi were shelled.\n")
