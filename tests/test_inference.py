@@ -491,3 +491,14 @@ def test_fuzzy_name_token_pattern_finds_what_the_plain_one_finds(min_length):
     want = [(m.span(), m.groups()) for m in plain.finditer(text) if len(m.group(1)) >= min_length]
     assert [(m.span(), m.groups()) for m in _tokens(min_length).finditer(text)] == want
     assert len(want) >= 5
+
+
+def test_a_bent_given_name_of_a_person_whose_canonical_form_is_one_word(tmp_path):
+    """Hemedti has no given name of his own: the alias's is expected (and nothing crashes)."""
+    path = tmp_path / "g.yaml"
+    path.write_text("version: 1\nentries:\n  - {canonical: Hemedti, kind: person, short: Dagalo,\n"
+                    "     aliases: [Mohamed Hamdan Dagalo], native: {ar: حميدتي}}\n", encoding="utf-8")
+    glossary = compile_glossary(load_glossaries([path], include_default=False), reference=False)
+    f = one("RSF commander Hemdan Dagalo spoke in Nyala.", glossary, "romanization")
+    assert (f.text, f.suggestions[0]) == ("Hemdan Dagalo", "Hamdan Dagalo")
+    assert findings("RSF commander Mohamad Dagalo spoke in Nyala.", glossary, "romanization") == []

@@ -96,14 +96,15 @@ def _latin(form: str) -> bool:
     return all(c.isascii() or not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in form)
 
 
-def _given_names(entry) -> set[str]:
-    """The given names (the word before the surname) of a person's correct full forms."""
+def _given_names(entry) -> list[str]:
+    """The given names (the word before the surname) of a person's correct full forms, the
+    canonical form's first (a one-word canonical form may have none: Hemedti)."""
     short = entry.short_form
-    names = set()
+    names = []
     for form in (entry.canonical, *entry.aliases):
         words = form.split()
-        if len(words) >= 2 and words[-1] == short:
-            names.add(words[-2].casefold())
+        if len(words) >= 2 and words[-1] == short and words[-2] not in names:
+            names.append(words[-2])
     return names
 
 
@@ -125,11 +126,12 @@ def _bent_given_names(ctx):
         core = match.text[:len(match.text) - len(match.suffix)] if match.suffix else match.text
         if entry.kind != "person" or core.casefold() != (entry.short_form or "").casefold():
             continue
-        known = _given_names(entry)
+        names = _given_names(entry)
+        known = tuple(n.casefold() for n in names)
         given = m.group(1)
-        if not known or given.casefold() in known or given.casefold().startswith(tuple(known)):
+        if not known or given.casefold() in known or given.casefold().startswith(known):
             continue  # the given name with more letters: an adjective (Israeli), not a spelling
-        expected = entry.canonical.split()[-2]
+        expected = names[0]
         if given.isupper() != core.isupper() or not similar_given_name(given, expected) \
                 or key(given) in ctx.glossary.correct_keys:
             continue
