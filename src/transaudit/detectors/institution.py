@@ -14,8 +14,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
-from importlib import resources
 
+from .. import datafile
 from ..finding import Finding, Severity
 from ..inflect import singularize
 from ..limits import NEVER
@@ -48,9 +48,7 @@ class Tables:
 
 
 def prepare(glossary) -> Tables:
-    from yaml import safe_load
-
-    data = safe_load((resources.files("transaudit") / "data" / "institutions.yaml").read_text("utf-8"))
+    data = datafile.read("institutions.yaml")
     concept = {}
     for group in data["synonyms"]:
         for phrase in group:

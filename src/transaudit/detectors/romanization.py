@@ -25,9 +25,14 @@ OPTIONS: dict = {}
 TITLE_ZIPF = 3.5  # a capitalised word before a surname this frequent in English is a title or a word (President, Sergeant)
 
 
+def _core(match) -> str:
+    """The matched text without its inflection ending (Prigojin's -> Prigojin)."""
+    return match.text[:len(match.text) - len(match.suffix)] if match.suffix else match.text
+
+
 def _via(match, hit) -> str:
     """The languages whose form equals the text exactly, else all candidates."""
-    core = match.text[:len(match.text) - len(match.suffix)] if match.suffix else match.text
+    core = _core(match)
     exact = [h.pattern.via for h in match.hits if h.pattern.rule == RULE and h.pattern.form == core]
     if not exact:
         exact = [h.pattern.via for h in match.hits
@@ -71,7 +76,7 @@ def _added_diacritics(ctx):
     for match in ctx.matches:
         if not match.correct:
             continue
-        core = match.text[:len(match.text) - len(match.suffix)] if match.suffix else match.text
+        core = _core(match)
         if core.isascii():
             continue
         language = _diacritic_language(core)
@@ -123,7 +128,7 @@ def _bent_given_names(ctx):
             continue  # President Putin, Sergeant Shoigu, Israeli Katz
         hit = next(h for h in match.hits if h.pattern.role == "correct")
         entry = ctx.glossary.entries[hit.pattern.entry]
-        core = match.text[:len(match.text) - len(match.suffix)] if match.suffix else match.text
+        core = _core(match)
         if entry.kind != "person" or core.casefold() != (entry.short_form or "").casefold():
             continue
         names = _given_names(entry)

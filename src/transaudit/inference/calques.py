@@ -8,10 +8,8 @@ from __future__ import annotations
 import itertools
 import re
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from .. import datafile
 from ..glossary.compile import DERIVED, Pattern
 from ..inflect import pluralize
 from ..language import language_name
@@ -22,7 +20,7 @@ MAX_FORMS = 40
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    return yaml.safe_load((resources.files("transaudit") / "data" / "calques.yaml").read_text("utf-8"))
+    return datafile.read("calques.yaml")
 
 
 @lru_cache(maxsize=1)

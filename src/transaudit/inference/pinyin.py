@@ -4,9 +4,9 @@ from __future__ import annotations
 import itertools
 import re
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from .. import datafile
+
 
 MAX_FORMS = 6
 _JQX = ("j", "q", "x")
@@ -18,7 +18,7 @@ _PIECE = re.compile(r"([A-Za-z]+|[^A-Za-z]+)")
 @lru_cache(maxsize=1)
 def syllables() -> dict[str, tuple[str, ...]]:
     """syllable -> (Palladius Cyrillic, Serbian forms...)."""
-    data = yaml.safe_load((resources.files("transaudit") / "data" / "pinyin.yaml").read_text("utf-8"))
+    data = datafile.read("pinyin.yaml")
     out = {s: tuple(v) for s, v in data["whole"].items()}
     out.update({f: tuple(v) for f, v in data["finals"].items() if f[0] in "aoe"})
     for initial, (cyr, *latin) in data["initials"].items():

@@ -4,9 +4,9 @@ from __future__ import annotations
 import itertools
 import re
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from .. import datafile
+
 
 MAX_FORMS = 6
 
@@ -14,7 +14,7 @@ MAX_FORMS = 6
 @lru_cache(maxsize=1)
 def profiles() -> dict[str, tuple[str, re.Pattern, tuple[tuple[str, ...], ...]]]:
     """language -> (language name, one-pass regex, replacements per rule)."""
-    data = yaml.safe_load((resources.files("transaudit") / "data" / "respell.yaml").read_text("utf-8"))
+    data = _data()
     out = {}
     for lang, profile in data["profiles"].items():
         rules = profile["rules"]
@@ -26,8 +26,12 @@ def profiles() -> dict[str, tuple[str, re.Pattern, tuple[tuple[str, ...], ...]]]
 @lru_cache(maxsize=1)
 def abjad_only() -> frozenset[str]:
     """Profiles for names from Arabic or Hebrew script only (`names: abjad`)."""
-    data = yaml.safe_load((resources.files("transaudit") / "data" / "respell.yaml").read_text("utf-8"))
-    return frozenset(lang for lang, p in data["profiles"].items() if p.get("names") == "abjad")
+    return frozenset(lang for lang, p in _data()["profiles"].items() if p.get("names") == "abjad")
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return datafile.read("respell.yaml")
 
 
 def _recase(model: str, word: str) -> str:

@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from importlib import resources
-
-import yaml
 import unicodedata
 from functools import lru_cache
 
-from ..language import english_zipf
-
+from .. import datafile
 from ..glossary.compile import DERIVED, Pattern
+from ..language import english_zipf
 from ..normalize import strip_marks
 from . import pinyin
 from .respell import abjad_only, profiles, respell
@@ -152,7 +149,7 @@ def _pinyin_names(entry) -> list[str]:
 def _given_name_rows() -> dict[str, tuple[tuple[str, ...], str]]:
     """given name (case-folded) -> (the same name in the other language, that language's code)
     (data/given_names.yaml)."""
-    data = yaml.safe_load((resources.files("transaudit") / "data" / "given_names.yaml").read_text("utf-8"))
+    data = datafile.read("given_names.yaml")
     out: dict[str, tuple[tuple[str, ...], str]] = {}
     for row in data["names"]:
         for side, other in (("ru", "uk"), ("uk", "ru")):
@@ -170,7 +167,7 @@ def other_given_names(name: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _cyrillic_fold() -> tuple[frozenset[str], dict[str, str]]:
-    data = yaml.safe_load((resources.files("transaudit") / "data" / "cyrillic_fold.yaml").read_text("utf-8"))
+    data = datafile.read("cyrillic_fold.yaml")
     return frozenset(data["languages"]), data["letters"]
 
 
