@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from .. import datafile
 from ..finding import Finding, Severity
@@ -33,6 +34,7 @@ HEADS = frozenset({"institute", "center", "council", "foundation", "forum", "aca
 HEADLESS = "headless"  # key of the index part that maps concepts without their head word
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_WORD_CHAR = re.compile(r"[\w'’-]")
 
 
 @dataclass(frozen=True)
@@ -165,12 +167,23 @@ def _segments(run: list[re.Match], tables: Tables):
 
 
 def _phrases(text: str, function_words: frozenset[str]):
-    """Maximal runs of capitalised words, joined by spaces and lower-case function words."""
+    """Maximal runs of capitalised words, joined by spaces and lower-case function words.
+
+    A regular expression finds the stretches where two or more such words may follow each other
+    (most of a text is not visited in Python); the exact test runs on their words."""
+    for region in _regions(function_words).finditer(text):
+        s = region.start()
+        while s and _WORD_CHAR.match(text, s - 1):  # from where the word around it starts
+            s -= 1
+        yield from _runs(text, _WORD.finditer(text, s, region.end()), function_words)
+
+
+def _runs(text: str, words, function_words: frozenset[str]):
     run: list[re.Match] = []
-    for m in _WORD.finditer(text):
+    for m in words:
         w = m.group()
         upper = w[0].isupper()
-        if not run:  # most words: lower case, outside any run
+        if not run:
             if upper:
                 run = [m]
             continue
@@ -178,10 +191,21 @@ def _phrases(text: str, function_words: frozenset[str]):
         if gap.strip() == "" and "\n\n" not in gap and (upper or (w.islower() and w.lower() in function_words)):
             run.append(m)
             continue
-        yield run
+        if len(run) > 1:
+            yield run
         run = [m] if upper else []
-    if run:
+    if len(run) > 1:
         yield run
+
+
+@lru_cache(maxsize=8)
+def _regions(function_words: frozenset[str]) -> re.Pattern:
+    """Two or more words, each capitalised or a function word, between spaces (no blank line);
+    a looser test than _runs' (a capital here is any letter but an ASCII lower-case one)."""
+    capital = r"[^\x00-@\[-\x7f](?<=[^\W\d_])[\w'’-]*"
+    function = "|".join(sorted((re.escape(w) for w in function_words if w.isalpha()), key=len, reverse=True))
+    gap = r"(?:[^\S\n]|\n(?!\n))+"
+    return re.compile(rf"{capital}(?:{gap}(?:{capital}|(?:{function})(?![\w'’-])))+")
 
 
 def _lookup(tables: Tables, bag, adjectives):
