@@ -210,6 +210,11 @@ def test_markdown_code_and_urls_are_not_checked(compiled):
     ("ministers of the Gulf Cooperative Council met", "Gulf Cooperative Council", "Gulf Cooperation Council"),
     ("said the Middle East Strategic Research Centre in Ankara", "Middle East Strategic Research Centre",
      "Center for Middle Eastern Strategic Studies"),
+    # a name's meaning translated: al-Quds is Jerusalem, al-Hashd a mobilisation (or a crowd)
+    ("a commander of the Jerusalem Force was killed in Damascus", "Jerusalem Force", "Quds Force"),
+    ("the Islamic Revolution Guardians Corps said", "Islamic Revolution Guardians Corps",
+     "Islamic Revolutionary Guard Corps"),
+    ("the Popular Crowd Forces in Iraq said", "Popular Crowd Forces", "Popular Mobilization Forces"),
 ])
 def test_institution_drift(compiled, text, wrong, fix):
     f = one(text, compiled, "institution")
@@ -224,6 +229,7 @@ def test_institution_drift(compiled, text, wrong, fix):
     "A Superior School of Journalism opened in Lille.",
     "The Kazakhstan Institute for Strategic Studies and the Kazakh Institute of Geography disagreed.",
     "The Uzbek Institute of Strategic Research published its own estimate.",
+    "Jerusalem police and the Quds Force; the Revolutionary Guards and a crowd of guards at the Popular Front.",
 ])
 def test_known_or_different_organisations_are_clean(compiled, text):
     assert findings(text, compiled, "institution") == []

@@ -288,6 +288,14 @@ def test_leftover_words_of_more_languages_and_acronyms(lint):
                                 "in English: 'UN'")
 
 
+def test_hebrew_names_of_israeli_institutions(lint):
+    text = ("Tsahal said its troops entered Jenin; the Shabak arrested two men and the Ramatkal "
+            "visited the border.\n")
+    assert spans(lint(text)) == [("Tsahal", ("IDF",)), ("Shabak", ("Shin Bet",)), ("Ramatkal", ("chief of staff",))]
+    assert lint("The IDF and the Shin Bet said the chief of staff, Eyal Zamir, visited the north.\n") == []
+    assert lint("The Shin Bet, known in Hebrew as Shabak, arrested two men.\n") == []
+
+
 def test_place_names_in_all_caps_keep_caps(lint):
     found = lint("STRIKE ON LEOPOLI: MOSSUL'S OLD TOWN HIT\n")
     assert spans(found) == [("LEOPOLI", ("LVIV",)), ("MOSSUL'S", ("MOSUL'S",))]

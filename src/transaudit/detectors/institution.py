@@ -283,7 +283,10 @@ def _findings(ctx, part, max_words, claimed, starts, ends, tables, deadline):
     text = ctx.doc.masked
     near = claimed[bisect.bisect_right(ends, part[0].start()):bisect.bisect_left(starts, part[-1].end())]
     taken: list[tuple[int, int]] = []
-    for start, end, entry_id, confidence in _candidates(text, part, max_words, near, tables, deadline):
+    # the surest reading first, then the longest: "Popular Crowd Forces" (0.9) before "Popular
+    # Crowd Forces in Iraq" (0.7, a country added)
+    found = sorted(_candidates(text, part, max_words, near, tables, deadline), key=lambda c: (-c[3], c[0] - c[1]))
+    for start, end, entry_id, confidence in found:
         if any(s < end and start < e for s, e in taken):
             continue
         taken.append((start, end))

@@ -399,7 +399,8 @@ def detect(ctx, options):
         if _inside(s, e, skip) or _inside(s, e, taken) or _introduced(doc.masked, s):
             continue
         word = doc.text[s:e]
-        fix = entry.english if entry.exact and word.isupper() else transfer_case(word, entry.english, False)
+        # a word listed with its capital (Tsahal, ONU) says nothing by it: the English as listed
+        fix = entry.english if entry.exact and word[:1].isupper() else transfer_case(word, entry.english, False)
         langs = [o.language for o in _tables(options["cities"])[0][normal_word(word)] if o.english == entry.english]
         yield Finding(RULE, SEVERITY, f"'{word}' is {_languages(langs)}, left untranslated; "
                       f"in English: '{fix}'", s, e, word, (fix,), confidence=0.9, category=CATEGORY)
