@@ -228,6 +228,8 @@ CSV_ERRORS = [
     ("bad kind", HEADER + "tor,Tor,missile,,,,,\n",
      "2: entry 'Tor': kind 'missile' is not one of person, organization, place, weapon, term, other"),
     ("bad native", "id,canonical,native\ntor,Tor,Тор\n", "2: native 'Тор' must look like ru:Панцирь"),
+    # a line break inside a quoted field stays escaped: the message is one line
+    ("line break in a field", 'id,canonical,native\ntor,Tor,"Тор\nx"\n', "2: native 'Тор\\nx' must look like ru:Панцирь"),
     ("two ids claim one form", HEADER + "tor,Tor,weapon,,Thor,,,\nthor,Thor,person,,,,,\n",
      "3: 'Thor' is claimed by both 'tor' (line 2) and 'thor'"),
     ("empty file", "", "1: empty CSV glossary (expected a header row)"),

@@ -5,6 +5,7 @@ Example: "the American special services" -> "the American intelligence services"
 Not flagged: the English term itself, or its words in other combinations ("a complex missile").
 """
 from ..finding import Severity
+from ..glossary.compile import REFERENCE
 from .glossary_hits import report
 
 RULE = "calque"
@@ -14,7 +15,9 @@ OPTIONS: dict = {}
 
 
 def _message(m, hit, entry, fix):
-    via = f" (through {hit.pattern.via})" if hit.pattern.via else ""
+    how = ", ".join(filter(None, (hit.pattern.via and f"through {hit.pattern.via}",
+                                  hit.pattern.detail if hit.pattern.detail != REFERENCE else "")))
+    via = f" ({how})" if how else ""
     return f"'{m.text}' is a calque{via}; the English term is '{fix}'"
 
 

@@ -224,7 +224,9 @@ def _lookup(tables: Tables, bag, adjectives):
         for variant, confidence in [(bag - heads, 0.7)] + [
                 (v - heads, 0.6) for v in _adjective_variants(bag, adjectives, all_adjectives)]:
             found = [e for e, head in headless.get(variant, ()) if head not in heads]
-            if found and len(variant) >= 2:
+            # without its head, a name needs two words of its own: National Security Council is
+            # not a National Security Bureau
+            if found and len(variant - all_adjectives) >= 2:
                 return found, confidence
     return None, 0.0
 

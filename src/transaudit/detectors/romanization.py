@@ -138,13 +138,23 @@ def _bent_given_names(ctx):
             continue  # the given name with more letters: an adjective (Israeli), not a spelling
         expected = names[0]
         if given.isupper() != core.isupper() or not similar_given_name(given, expected) \
-                or key(given) in ctx.glossary.correct_keys:
+                or key(given) in ctx.glossary.correct_keys or _another_name(text, m.start(1), entry):
             continue
         fix = (expected.upper() if given.isupper() else expected) + " " + match.text
         start, end = m.start(1), match.end
         yield Finding(RULE, SEVERITY, f"'{given}' looks like {expected} spelt the way another language "
                       f"writes it; the English form is {expected} {entry.short_form}",
                       start, end, ctx.doc.text[start:end], (fix,), entry.id, 0.8, CATEGORY)
+
+
+def _another_name(text: str, start: int, entry) -> bool:
+    """A name before the given name that is not the person's own first given name: a longer
+    name, another person ("Sadegh Amoli Larijani" is not Ali Larijani)."""
+    m = GIVEN_NAME_BEFORE.search(text, max(0, start - 40), start)
+    if not m or not m.group(1)[:1].isupper() or english_zipf(m.group(1).lower()) >= TITLE_ZIPF:
+        return False  # no name before, or a title (Speaker Bakir Ghalibaf)
+    words = entry.canonical.split()
+    return len(words) < 3 or not similar_given_name(m.group(1), words[-3])
 
 
 def detect(ctx, options):

@@ -66,9 +66,10 @@ def _load_csv(text: str, path: str) -> list[Entry]:
     if repeated is not None:
         raise GlossaryError(f"{path}:1: column '{repeated}' appears twice")
     entries = []
+    end = reader.line_num
     try:
         for row in reader:
-            line = reader.line_num
+            line, end = end + 1, reader.line_num  # the line where the record starts
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) != len(header):

@@ -11,7 +11,11 @@ ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 class GlossaryError(ValueError):
-    """A malformed glossary; str() is `path:line: message`."""
+    """A malformed glossary; str() is `path:line: message`, on one line: control characters
+    quoted from the file (a line break inside a CSV field) are escaped."""
+
+    def __init__(self, message: str):
+        super().__init__("".join(c if c.isprintable() else repr(c)[1:-1] for c in str(message)))
 
 
 def slug(text: str) -> str:

@@ -34,6 +34,13 @@ def _spelt(form: str, table: dict[str, str]) -> str:
     return re.sub(r"[A-Za-z]+", lambda m: table.get(m.group(), m.group()), form)
 
 
+def other_spelling(english: str) -> str:
+    """`english` with its American words in British spelling, or else the other way round."""
+    us_uk, uk_us = _spellings()
+    british = _spelt(english, us_uk)
+    return british if british != english else _spelt(english, uk_us)
+
+
 def _either_spelling(english: str) -> str:
     """A regex source for `english` in American or British spelling."""
     us_uk, uk_us = _spellings()

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .. import datafile
 from ..glossary.compile import DERIVED, Pattern
-from ..language import english_zipf
+from ..language import english_zipf, language_name
 from ..normalize import strip_marks
 from . import pinyin
 from .respell import abjad_only, profiles, respell
@@ -33,8 +33,8 @@ CROSS_READING = {"ru": "uk", "uk": "ru", "be": "ru"}
 LANGUAGE_NAMES = {"ru": "Russian", "uk": "Ukrainian", "be": "Belarusian"}
 # Spelling alternations of names from abjads, which leave vowels and gemination unwritten.
 _ABJAD_ALTERNATIONS = [(re.compile(p), r) for p, r in (
-    (r"([b-df-hj-np-tv-z])\1", r"\1"), (r"(?<=[aeiou])h$", ""), (r"eh$", "a"), (r"iyeh$", "iya"),
-    (r"(?<=[^aeiou])e(?=[^aeiou])", "i"), (r"(?<=[^aeiou])i(?=[^aeiou])", "e"), (r"(?<=[^aeiou])u", "ou"),
+    (r"([b-df-hj-np-tv-z])\1", r"\1"), (r"aa", "a"), (r"(?<=[aeiou])h$", ""), (r"eh$", "a"), (r"iyeh$", "iya"),
+    (r"(?<=[^aeiou])e(?=[^aeiou])", "i"), (r"(?<=[^aeiou])e(?=[^aeiou])", "a"), (r"(?<=[^aeiou])i(?=[^aeiou])", "e"), (r"(?<=[^aeiou])u", "ou"),
     (r"ou", "u"), (r"(?<=[^aeiou])o(?=[^aeiou])", "u"), (r"(?<=[^aeiou])u(?=[^aeiou])", "o"),
     (r"ee", "i"), (r"(?<=[aeiou])y(?=[aeiou])", "i"), (r"^y", "i"), (r"q", "k"), (r"q", "g"), (r"g", "q"), (r"ai", "ei"),
     (r"ei$", "ai"), (r"(?<=[aeiou])i(?=[aeiou])", "y"), (r"(?<=a)i(?=[^aeiou])", "ee"),
@@ -43,6 +43,14 @@ _ABJAD_ALTERNATIONS = [(re.compile(p), r) for p, r in (
 # The Arabic article as French and Egyptian usage write it: al-Burhan -> el-Burhan.
 _ARTICLE = re.compile(r"(?<![\w-])([Aa])l-(?=\w)")
 ARTICLE_VIA = {"French", "Egyptian Arabic"}
+# The article assimilated to a following "sun letter" (ash-Sharaa, as-Sisi, an-Nahyan), as Arabic
+# pronounces it and academic transliteration writes it; Hebrew writes it a- (a-Shara: persons only,
+# "a Houthi" is English).
+# Not as-, at-, an-: folded to "as Sisi", they are English words before a name.
+_SUN_ARTICLE = re.compile(r"(?<![\w-])([Aa])l-(?=(sh|th|dh|[drz])(?!\2))", re.I)
+SUN_VIA, HEBREW_ARTICLE_VIA = {"Arabic (the article assimilated)"}, {"Hebrew"}
+MAX_ARTICLE_FORMS = 48
+A_FORM_MAX_ZIPF = 2.5
 # French writes the final -an of Arabic names -ane (Burhane, Hamdane, Marwane).
 _FRENCH_ANE = re.compile(r"(?<=\w\w)an\b")
 # Czech and Slovak add -ová to a woman's surname, foreign ones too (Simonjanová, Zacharovová).
@@ -83,7 +91,7 @@ def _common_english(form: str, limit: float = MAX_ENGLISH_ZIPF) -> bool:
     return len(words) == 1 and words[0].isalpha() and english_zipf(words[0]) >= limit
 
 
-def _noise(word: str) -> list[str]:
+def _noise(word: str, words_ok: bool = False) -> list[str]:
     """Spellings of a name from an abjad with one or two alternations applied (Nasrallah ->
     Nasralah, Nasralla; Haniyeh -> Haniya; Qassem -> Qasem, Qassim)."""
     low = word.lower()
@@ -97,9 +105,54 @@ def _noise(word: str) -> list[str]:
             for m in pattern.finditer(w):
                 second.add(w[:m.start()] + m.expand(repl) + w[m.end():])
     forms = sorted(first) + sorted(second - first)
-    out = [f[:1].upper() + f[1:] if word[:1].isupper() else f for f in forms
-           if f != low and not _common_english(f)]  # not Gods for Quds
+    # not Gods for Quds; a person's given name may be a frequent one (Ahmad for Ahmed)
+    out = [_cased(f, word) for f in forms if f != low and (words_ok or not _common_english(f))]
     return out[:MAX_NOISE * 4]
+
+
+def _other_given_names(entry, candidates) -> list[tuple]:
+    """The given names in another language's form (Vladimir Zelensky, Oleksandr Lapin, Hüseyin
+    Salami), with the surname as written and as that language re-spells it."""
+    words = entry.canonical.split()
+    by_lang: dict[str, list[list[str]]] = {}
+    for i, word in enumerate(words[:-1]):
+        for form, lang in given_name_forms(word):
+            options = by_lang.setdefault(lang, [[w] for w in words])
+            options[i].append(form)
+    out = []
+    for lang, options in by_lang.items():
+        via = {f"the {LANGUAGE_NAMES.get(lang) or language_name(lang)} form of the given name"}
+        surnames = dict.fromkeys([words[-1]] + [form.split()[-1] for form, suggestion, _, _ in candidates
+                                                if suggestion == entry.canonical and " " in form
+                                                and form.split()[0] == words[0]])
+        for combo in itertools.islice(itertools.product(*options[:-1]), 1, MAX_FORMS):
+            for surname in itertools.islice(surnames, MAX_NOISE):
+                out.append((" ".join(combo + (surname,)), entry.canonical, via, 0.85))
+    return out
+
+
+def _cased(form: str, word: str) -> str:
+    """`form` (lower case) with the capitals `word` has at the start of its hyphenated parts (al-Sharaa)."""
+    parts, originals = form.split("-"), word.split("-")
+    if len(parts) != len(originals):
+        return form[:1].upper() + form[1:] if word[:1].isupper() else form
+    return "-".join(p[:1].upper() + p[1:] if o[:1].isupper() else p for p, o in zip(parts, originals))
+
+
+def _article_forms(candidates, hebrew: bool) -> list[tuple]:
+    """The Arabic article of each form assimilated (ash-Sharaa) and as Hebrew writes it (a-Shara)."""
+    out = []
+    for text, suggestion, langs, confidence in candidates:
+        if "l-" not in text:
+            continue
+        sun = _SUN_ARTICLE.sub(lambda m: m.group(1) + m.group(2).lower() + "-", text)
+        if sun != text:
+            out.append((sun, suggestion, langs | SUN_VIA, min(confidence, 0.8)))
+        a_form = _ARTICLE.sub(lambda m: m.group(1) + "-", text)
+        # alone, "a-Houthi" reads "a Houthi": only a name English does not use as a word
+        if hebrew and a_form != text and (" " in a_form or english_zipf(a_form[2:].lower()) < A_FORM_MAX_ZIPF):
+            out.append((a_form, suggestion, langs | HEBREW_ARTICLE_VIA, min(confidence, 0.8)))
+    return out
 
 
 def _language(code: str) -> str:
@@ -146,23 +199,39 @@ def _pinyin_names(entry) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _given_name_rows() -> dict[str, tuple[tuple[str, ...], str]]:
-    """given name (case-folded) -> (the same name in the other language, that language's code)
-    (data/given_names.yaml)."""
+def _given_name_rows() -> dict[str, tuple[tuple[str, str], ...]]:
+    """given name (case-folded) -> ((the same name in another language, that language's code), ...)
+    (data/given_names.yaml): Russian and Ukrainian forms both ways, English forms of Arabic and
+    Persian names to their Turkish forms."""
     data = datafile.read("given_names.yaml")
-    out: dict[str, tuple[tuple[str, ...], str]] = {}
+    out: dict[str, dict[tuple[str, str], None]] = {}
+
+    def add(row, side, other):
+        mine = {n.casefold() for n in row[side]}
+        for name in row[side]:
+            forms = out.setdefault(name.casefold(), {})
+            for n in row.get(other, ()):
+                if n.casefold() not in mine:
+                    forms.setdefault((n, other))
+
     for row in data["names"]:
-        for side, other in (("ru", "uk"), ("uk", "ru")):
-            mine = {n.casefold() for n in row[side]}
-            for name in row[side]:
-                out.setdefault(name.casefold(), (tuple(n for n in row[other] if n.casefold() not in mine), other))
-    return out
+        add(row, "ru", "uk")
+        add(row, "uk", "ru")
+    for row in data.get("from_english") or ():
+        for lang in row:
+            if lang != "en":
+                add(row, "en", lang)
+    return {name: tuple(forms) for name, forms in out.items()}
+
+
+def given_name_forms(name: str) -> tuple[tuple[str, str], ...]:
+    """(form, language code) of the same given name in other languages: Oleksandr (uk) for
+    Alexander, Vladimir (ru) for Volodymyr, Hüseyin (tr) for Hussein."""
+    return _given_name_rows().get(name.casefold(), ())
 
 
 def other_given_names(name: str) -> tuple[str, ...]:
-    """The Ukrainian forms of a Russian given name and the other way round: Oleksandr for
-    Alexander, Vladimir for Volodymyr."""
-    return _given_name_rows().get(name.casefold(), ((), ""))[0]
+    return tuple(form for form, _ in given_name_forms(name))
 
 
 @lru_cache(maxsize=1)
@@ -234,7 +303,9 @@ def derive(entry) -> list[Pattern]:
     alias_forms = {f: (langs, alias) for alias in entry.aliases if len(alias) >= MIN_LENGTH and not alias.isupper()
                    for f, langs in _respelled(alias, entry.kind, abjad, not entry.native).items()}
     if from_abjad(entry):
-        options = [[w] + _noise(w)[:MAX_NOISE] for w in entry.canonical.split()]
+        words = entry.canonical.split()
+        options = [[w] + _noise(w, entry.kind == "person" and i == 0 and len(words) > 1)[:MAX_NOISE]
+                   for i, w in enumerate(words)]
         for combo in itertools.islice(itertools.product(*options), 1, MAX_NOISE * 8):
             forms.setdefault(" ".join(combo), (set(), 0.75))
     short = entry.short_form
@@ -253,14 +324,12 @@ def derive(entry) -> list[Pattern]:
             candidates.append((e_form, base, ARTICLE_VIA, 0.85))
         if from_abjad(entry) and _FRENCH_ANE.search(base):
             candidates.append((_FRENCH_ANE.sub("ane", base), base, {"French"}, 0.85))
-    given = entry.canonical.split()[0]
-    if entry.kind == "person" and " " in entry.canonical and other_given_names(given):
-        # the given name in its Russian or Ukrainian form: Vladimir Zelensky, Oleksandr Lapin
-        via = {f"the {LANGUAGE_NAMES[_given_name_rows()[given.casefold()][1]]} form of the given name"}
-        full = [form for form, suggestion, _, _ in candidates
-                if suggestion == entry.canonical and " " in form and form.split()[0] == given]
-        candidates += [(f"{other} {form.split(' ', 1)[1]}", entry.canonical, via, 0.85)
-                       for form in [entry.canonical, *full] for other in other_given_names(given)]
+    if from_abjad(entry):
+        candidates += _article_forms(candidates[:MAX_ARTICLE_FORMS] + [(f, f, set(), 0.85) for f in
+                                     dict.fromkeys(filter(None, (entry.canonical, *entry.aliases, short)))],
+                                     hebrew=entry.kind == "person")
+    if entry.kind == "person" and " " in entry.canonical:
+        candidates += _other_given_names(entry, candidates)
     if entry.kind == "person" and _a_woman(entry.canonical):
         candidates += [(f, suggestion, langs & CZECH_FEMININE_VIA, confidence)
                        for form, suggestion, langs, confidence in candidates if langs & CZECH_FEMININE_VIA

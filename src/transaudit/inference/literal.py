@@ -1,0 +1,244 @@
+"""Literal calques of a term: its native form translated word by word (data/glosses/<lang>.yaml)
+and put in English word order, the way a careless translator or a machine renders it.
+
+"taux directeur" (fr) -> "director rate" for key rate; "navă de debarcare" (ro) -> "debarkation
+ship", "ship of debarkation" for landing ship; "ракетный комплекс" (ru) -> "missile complex".
+Only the first, most literal gloss of a word is used (a later one is often the right English word).
+A rendering that shares no word with the term and has no word English seldom uses gets a lower
+confidence: it may be plain English ("military position" for военное положение, martial law).
+"""
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import datafile
+from ..glossary.compile import DERIVED, Pattern
+from ..inflect import pluralize, singularize
+from ..language import language_name
+
+RULE = "calque"
+CONFIDENCE = 0.8
+UNSURE = 0.7
+MAX_FORMS = 24      # renderings per native form
+MAX_GLOSSES = 3     # renderings per word
+LINKS = ("es", "en", "s", "n", "")
+COGNATE_ZIPF = 2.0  # a look-alike English uses at least this often
+RARE_ZIPF = 3.0     # a word this rare makes a rendering no plain English
+ADJECTIVE_SUFFIXES = ("ic", "al", "ive", "ary", "ous", "ar", "ian", "ed", "ible", "able")  # linking elements between the parts of a compound
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
+_APOSTROPHES = "'’"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    nouns: dict[str, tuple[str, ...]]
+    adjectives: dict[str, tuple[str, ...]]
+    function: dict[str, str]        # word -> "of" (links two nouns), "" (dropped) or a word kept in place
+    prefixes: dict[str, tuple[str, ...]]
+    endings: tuple[str, ...]        # longest first
+    clitics: tuple[str, ...]        # proclitics stripped (Arabic ال, و; Hebrew ה), longest first
+    adjectives_follow: bool         # Romance: défense antiaérienne = antiaerial defense
+    genitive_follows: bool          # Slavic: объект энергетики = object of energetics
+    cognates: tuple[tuple[re.Pattern, str], ...] = ()  # an unknown word's English look-alike
+
+    def _word(self, w: str):
+        if w in self.adjectives:
+            return self.adjectives[w], True
+        if w in self.nouns:
+            return self.nouns[w], False
+        for e in self.endings:
+            if w.endswith(e) and len(w) - len(e) >= 2:
+                stem = w[:-len(e)]
+                if stem in self.adjectives:
+                    return self.adjectives[stem], True
+                if stem in self.nouns:  # an -s ending is a plural (forces, fuerzas, Autos)
+                    glosses = self.nouns[stem]
+                    return (tuple(map(pluralize, glosses)) if e.endswith("s") else glosses), False
+        return None
+
+    def _first_part(self, w: str):
+        if w in self.prefixes:
+            return self.prefixes[w]
+        for link in LINKS:
+            if w.endswith(link) and len(w) - len(link) >= 3:
+                found = self._word(w[:len(w) - len(link)])
+                if found:
+                    return found[0]
+        return None
+
+    def _cognate(self, w: str):
+        """The English word an unknown word looks like (termoeléctrica -> thermoelectric,
+        unidirecțională -> unidirectional): `cognates` rewrite its ending, wordfreq confirms."""
+        from ..language import english_zipf
+        from ..normalize import strip_marks
+
+        stem = w
+        for pattern, repl in self.cognates:  # rules for the stem (^teh -> tech) apply together
+            if not pattern.pattern.endswith("$"):
+                stem = pattern.sub(repl, stem, count=1)
+        for pattern, repl in self.cognates:  # then the first ending rule that makes an English word
+            if pattern.pattern.endswith("$") and pattern.search(stem):
+                english = strip_marks(pattern.sub(repl, stem, count=1))
+                # a word unchanged must be English in its own right (central), not a loan (ordre)
+                floor = COGNATE_ZIPF if english != strip_marks(w) else RARE_ZIPF
+                if english.isascii() and english_zipf(english) >= floor:
+                    return (english,), english.endswith(ADJECTIVE_SUFFIXES)
+        return None
+
+    def lookup(self, w: str):
+        """(English renderings, is an adjective) of a word, or None when unknown."""
+        found = self._word(w) or (self._cognate(w) if self.cognates else None)
+        for c in self.clitics:
+            if found:
+                break
+            if w.startswith(c) and len(w) - len(c) >= 2:
+                found = self._word(w[len(c):])
+        if found or len(w) < 7:
+            return found
+        for i in range(len(w) - 3, 2, -1):  # a compound of two parts: the longer head first
+            head = self._word(w[i:])
+            first = head and self._first_part(w[:i])
+            if first:
+                return tuple(f"{a} {b}" for a, b in itertools.product(first[:2], head[0][:2])), head[1]
+        return None
+
+
+@lru_cache(maxsize=None)
+def lexicon(lang: str) -> Lexicon | None:
+    try:
+        data = datafile.read(f"glosses/{lang}.yaml")
+    except (FileNotFoundError, IsADirectoryError):
+        return None
+
+    def table(name):
+        return {str(k).lower(): tuple(str(g) for g in (v if isinstance(v, list) else [v]))[:MAX_GLOSSES]
+                for k, v in (data.get(name) or {}).items() if v}
+
+    return Lexicon(table("nouns"), table("adjectives"),
+                   {str(k).lower(): str(v or "") for k, v in (data.get("function") or {}).items()},
+                   table("prefixes"),
+                   tuple(sorted({str(e) for e in data.get("endings") or ()}, key=len, reverse=True)),
+                   tuple(sorted({str(c) for c in data.get("clitics") or ()}, key=len, reverse=True)),
+                   bool(data.get("adjectives_follow")), bool(data.get("genitive_follows")),
+                   tuple((re.compile(p), r) for p, r in _cognate_rules().get(lang) or ()))
+
+
+@lru_cache(maxsize=1)
+def _cognate_rules() -> dict:
+    return datafile.read("glosses/cognates.yaml")["languages"]
+
+
+def _tokens(form: str, lex: Lexicon) -> list[str]:
+    """Lower-case words, elided articles split off (d'attaque -> d', attaque)."""
+    out = []
+    for t in _TOKEN.findall(form.lower().replace("i\u0307", "i")):  # Turkish İ lower-cased: i + dot
+        cut = max(t.rfind(a) for a in _APOSTROPHES)
+        if cut > 0 and t[:cut + 1] in lex.function:
+            out += [t[:cut + 1], t[cut + 1:]]
+        else:
+            out.append(t)
+    return out
+
+
+def _segments(form: str, lex: Lexicon):
+    """The form as noun phrases linked by "of", each a list of (renderings, is an adjective) in
+    the source order; None when a word is unknown."""
+    segments: list[list] = [[]]
+    for t in _tokens(form, lex):
+        if t in lex.function:
+            rendering = lex.function[t]
+            if rendering == "of" and segments[-1]:
+                segments.append([])
+            elif rendering and rendering != "of" and segments[-1]:  # and, for, with: kept in place
+                segments[-1].append(((rendering,), False))
+            continue
+        found = lex.lookup(t)
+        if found is None and "-" in t:  # a hyphenated compound: its parts in their order, as one word
+            parts = [lex.lookup(p) for p in t.split("-") if p]
+            if parts and None not in parts:
+                found = ("-".join(p[0][0] for p in parts),), parts[-1][1]
+        if found is None:
+            return None
+        segment = segments[-1]
+        # after a noun, a noun (or, where adjectives precede, an adjective) starts its genitive
+        if lex.genitive_follows and segment and not segment[-1][1] and (not found[1] or not lex.adjectives_follow):
+            segments.append([])
+        segments[-1].append(found)
+    return [s for s in segments if s]
+
+
+def _english_order(segment: list, lex: Lexicon) -> list:
+    """Adjectives before their noun: those after the first noun move before it, the nearest
+    first (sistema antiaéreo portátil -> portable antiaerial system)."""
+    if not lex.adjectives_follow:
+        return segment
+    first_noun = next((i for i, w in enumerate(segment) if not w[1]), 0)  # none: the first word heads
+    before, after = segment[:first_noun], segment[first_noun:]
+    return before + [w for w in reversed(after) if w[1]] + [w for w in after if not w[1]]
+
+
+def renderings(form: str, lang: str) -> list[str]:
+    """Word-for-word English renderings of a native form: "N of N2" and the compound "N2 N"."""
+    lex = lexicon(lang)
+    segments = lex and _segments(form, lex)
+    if not segments:
+        return []
+    # the most literal rendering of each word (a later one is often the right English word:
+    # anti-aircraft defence), in both spellings where American and British differ
+    segments = [[(w[0][:1], w[1]) for w in s] for s in segments]
+    ordered = [_english_order(s, lex) for s in segments]
+    shapes = [ordered] if len(ordered) == 1 else [ordered, ordered[::-1]]
+    out: dict[str, None] = {}
+    for n, shape in enumerate(shapes):
+        words = [w for segment in shape for w in segment]
+        for choice in itertools.islice(itertools.product(*(w[0] for w in words)), MAX_FORMS):
+            pieces, i = [], 0
+            for segment in shape:
+                if pieces and n == 0:
+                    pieces.append("of")
+                pieces += choice[i:i + len(segment)]
+                i += len(segment)
+            out.setdefault(" ".join(pieces))
+    from .calques import other_spelling
+
+    for english in list(out):
+        out.setdefault(other_spelling(english))
+    return list(out)
+
+
+def _words(form: str) -> set[str]:
+    return {singularize(w) for w in re.findall(r"[a-z]+", form.lower())} - {"of", "the", "a", "an"}
+
+
+def _unusual(words: set[str]) -> bool:
+    """A word English seldom uses (thermoelectric, debarkation): the phrase is no plain English."""
+    from ..language import english_zipf
+
+    return any(english_zipf(w) < RARE_ZIPF for w in words)
+
+
+def derive(entry) -> list[Pattern]:
+    if entry.kind != "term" or not entry.native:
+        return []
+    forms = (entry.canonical, *entry.aliases)
+    term_words = set().union(*(_words(f) for f in forms))
+    taken = {f.lower() for f in forms}
+    out = []
+    for lang, native in entry.native:
+        for english in renderings(native, lang):
+            words = _words(english)
+            if len(english.split()) < 2 or english in taken:
+                continue
+            # one of common words and no word of the term may be plain English: less sure
+            confidence = CONFIDENCE if words & term_words or _unusual(words) else UNSURE
+            taken.add(english)
+            forms = [(english, entry.canonical)]
+            head, of, rest = english.partition(" of ")
+            if of:  # the compiler inflects the last word: "ships of debarkation" needs its own form
+                forms.append((f"{pluralize(head)} of {rest}", pluralize(entry.canonical)))
+            out += [Pattern(entry.id, form, DERIVED, RULE, fix, via=language_name(lang), confidence=confidence,
+                            detail=f"word for word from '{native}'") for form, fix in forms]
+    return out

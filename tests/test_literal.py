@@ -1,0 +1,82 @@
+"""Calques derived word for word from a term's native form (inference/literal.py, data/glosses/)."""
+from pathlib import Path
+
+import pytest
+
+from transaudit.glossary import compile_glossary, load_glossaries
+from transaudit.inference.literal import derive, renderings
+from transaudit.linter import lint_text
+
+GLOSSARY = Path(__file__).parent / "glossaries" / "literal.yaml"
+
+
+@pytest.fixture(scope="module")
+def compiled():
+    return compile_glossary(load_glossaries([GLOSSARY], include_default=False), reference=False)
+
+
+def calques(text, compiled):
+    found = [f for f in lint_text(text, glossary=compiled) if f.rule == "calque"]
+    for f in found:
+        assert text[f.start:f.end] == f.text
+    return [(f.text, f.suggestions[0]) for f in found]
+
+
+@pytest.mark.parametrize("native, lang, english", [
+    ("navă de debarcare", "ro", "debarkation ship"),          # Romance: "N de N2" -> "N2 N"
+    ("navă de debarcare", "ro", "ship of debarkation"),       # ... and word for word
+    ("forțe terestre", "ro", "terrestrial forces"),            # the adjective goes first
+    ("Raketenwerfer", "de", "rocket thrower"),                 # a compound split, linking n
+    ("Atom-U-Boot", "de", "atom submarine"),
+    ("gaz merkezi", "tr", "gas centre"),                       # Turkish compound marker -i
+    ("centrală termoelectrică", "ro", "thermoelectric central"),  # an unlisted word's cognate
+])
+def test_renderings(native, lang, english):
+    assert english in renderings(native, lang)
+
+
+def test_unknown_words_and_languages_give_nothing():
+    assert renderings("navă de xyzzyq", "ro") == []
+    assert renderings("navă de debarcare", "xx") == []
+    assert renderings("gza merkezi", "tr") == []  # no cognate rules for Turkish
+
+
+@pytest.mark.parametrize("text, wrong, fix", [
+    ("Two Russian debarkation ships left Sevastopol on Sunday.", "debarkation ships", "landing ships"),
+    ("Ukraine hit an atom submarine in the port.", "atom submarine", "nuclear submarine"),
+    ("The brigade lost three rocket throwers near Pokrovsk.", "rocket throwers", "rocket launchers"),
+    ("Ankara wants a Turkish gas centre for Russian exports.", "gas centre", "gas hub"),
+    ("The terrestrial forces of Romania took part.", "terrestrial forces", "ground forces"),
+    ("A thermoelectric central in Havana failed again.", "thermoelectric central", "thermal power plant"),
+    # Slavic: the adjective stays first, a genitive becomes "of"; Spanish: a plural stays plural
+    ("An atomic underwater boat was seen off Norway.", "atomic underwater boat", "nuclear submarine"),
+    ("The forces of order dispersed the crowd in Kursk.", "forces of order", "law enforcement"),
+])
+def test_literal_calques_in_news_sentences(compiled, text, wrong, fix):
+    assert calques(text, compiled) == [(wrong, fix)]
+
+
+def test_a_rendering_of_common_words_only_is_less_sure(compiled):
+    """No word of the term and no rare word: it may be plain English."""
+    entries = {e.canonical: e for e in load_glossaries([GLOSSARY], include_default=False).entries}
+    confidence = {p.form: p.confidence for name in ("personnel", "landing ship")
+                  for p in derive(entries[name])}
+    assert confidence["personal composition"] == 0.7
+    assert confidence["debarkation ship"] == 0.8
+
+
+def test_the_message_names_the_source_term(compiled):
+    f = next(f for f in lint_text("Two ships of debarkation sailed.", glossary=compiled) if f.rule == "calque")
+    assert (f.text, f.suggestions[0]) == ("ships of debarkation", "landing ships")
+    assert "through Romanian" in f.message and "word for word from 'navă de debarcare'" in f.message
+
+
+@pytest.mark.parametrize("text", [
+    # the English terms themselves and their aliases
+    "Two Russian landing ships and a nuclear submarine left Sevastopol; land forces followed.",
+    "The rocket launchers, the gas hub and the thermal power station were hit.",
+    # a rendering of common words with no word of the term is as often plain English: not derived
+    "Critics called the vote a blow to the state, a strike of the staff.",
+])
+def test_english_terms_and_plain_english_are_clean(compiled, text):
+    assert calques(text, compiled) == []
