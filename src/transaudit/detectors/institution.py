@@ -31,6 +31,7 @@ DEMONYM_ZIPF = 2.4  # a derived country adjective English uses at least this oft
 # Head words a translation may swap for one another (concept names from data/institutions.yaml).
 HEADS = frozenset({"institute", "center", "council", "foundation", "forum", "academy", "society",
                    "bureau", "agency", "committee", "commission"})
+NOT_ADDED = frozenset({"international", "global", "world"})
 HEADLESS = "headless"  # key of the index part that maps concepts without their head word
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -234,8 +235,8 @@ def _lookup(tables: Tables, bag, adjectives):
 def _adjective_variants(bag, adjectives, all_adjectives):
     if len(bag) >= 4:
         yield from (bag - {adj} for adj in adjectives)
-    if len(bag) >= 3:
-        yield from (bag | {adj} for adj in all_adjectives)
+    if len(bag) >= 3:  # not "international": a national body shares the rest (Agency for Atomic Energy)
+        yield from (bag | {adj} for adj in all_adjectives if adj not in NOT_ADDED)
 
 
 def _country(word: str, tables: Tables) -> bool:
