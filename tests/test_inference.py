@@ -57,6 +57,9 @@ def test_romanization_through_other_languages(compiled, text, wrong, fix, via):
     # the article assimilated to a sun letter, as Arabic says it
     ("President ash-Sharaa met the envoy in Damascus.", "ash-Sharaa", "al-Sharaa"),
     ("Ahmed al-Shara told reporters in Damascus.", "al-Shara", "al-Sharaa"),
+    # through Arabic: no v, a foreign g written gh, no word-initial cluster; the right given name
+    # stays out of the finding although the surname is written in two words
+    ("National security minister Itamar Ben Ghafir visited the site.", "Ben Ghafir", "Ben-Gvir"),
     # given names in their Turkish form (data/given_names.yaml), the surname as Turkish spells it
     ("Parliament Speaker Muhammed Bakır Kalibaf went further.", "Muhammed Bakır Kalibaf",
      "Mohammad Bagher Ghalibaf"),
@@ -243,6 +246,8 @@ def test_markdown_code_and_urls_are_not_checked(compiled):
     ("the Islamic Revolution Guardians Corps said", "Islamic Revolution Guardians Corps",
      "Islamic Revolutionary Guard Corps"),
     ("the Popular Crowd Forces in Iraq said", "Popular Crowd Forces", "Popular Mobilization Forces"),
+    ("the Operative Group of Russian Troops in Transnistria", "Operative Group of Russian Troops",
+     "Operational Group of Russian Forces"),
     ("according to the Coordinator of Government Works in the Regions, 40 trucks entered",
      "Coordinator of Government Works in the Regions", "Coordinator of Government Activities in the Territories"),
 ])

@@ -30,9 +30,16 @@ def calques(text, compiled):
     ("Atom-U-Boot", "de", "atom submarine"),
     ("gaz merkezi", "tr", "gas centre"),                       # Turkish compound marker -i
     ("centrală termoelectrică", "ro", "thermoelectric central"),  # an unlisted word's cognate
+    ("engin explosif improvisé", "fr", "improvised explosive engine"),  # adjectives after the noun
+    ("реактивная система залпового огня", "ru", "reactive system of salvo fire"),  # a genitive
 ])
 def test_renderings(native, lang, english):
     assert english in renderings(native, lang)
+
+
+def test_a_cognate_must_be_english_not_another_languages_word():
+    """agricole is in English corpora (a French loan) but French uses it far more."""
+    assert not any("agricole" in r for r in renderings("defensivo agrícola", "pt"))
 
 
 def test_unknown_words_and_languages_give_nothing():

@@ -42,6 +42,11 @@ def narrow(start: int, text: str, fix: str) -> tuple[int, str, str]:
     suggestion "Khamenei"), so the finding points at the wrong surname. A wrong given name keeps
     the whole name in the finding ("Vadim Filashkin" -> "Vadym Filashkin")."""
     words, fixes = text.split(" "), fix.split(" ")
+    if len(words) > len(fixes) >= 2 and all(w.casefold() == f.casefold() for w, f in zip(words, fixes[:-1])):
+        # the surname written in more words than the canonical one ("Itamar Ben Ghafir" for
+        # Ben-Gvir): the given names are right, the surname is the finding
+        offset = sum(len(w) + 1 for w in words[:len(fixes) - 1])
+        return start + offset, " ".join(words[len(fixes) - 1:]), fixes[-1]
     if len(words) != len(fixes) or len(words) < 2:
         return start, text, fix
     lo = 0

@@ -341,6 +341,9 @@ def _leftover_words(text: str, vocabulary: set[str], table: dict[str, tuple[Left
                 break
 
 
+_NAME_GOES_ON = re.compile(r" (?:[^\W\d_](?<=[A-ZÀ-ÞА-ЯЁ])|[Aa]l-)")
+
+
 def _place_names(ctx, cities):
     """(start, end, suffix, English name, languages) of foreign place names, leftmost-longest."""
     automaton = _tables(cities)[1]
@@ -358,6 +361,8 @@ def _place_names(ctx, cities):
         _, en, by_form, loose = form
         last = b
         start, end = folded.span(a, b)
+        if not suffix and _NAME_GOES_ON.match(ctx.doc.masked, end):
+            continue  # part of a longer name: the al-Quds Brigades, Alep Airport
         written = normal_word(ctx.doc.text[start:end - len(suffix)])
         if key(written) in ctx.glossary.correct_keys or not (
                 loose or written in by_form or written in {f.upper() for f in by_form}):

@@ -18,6 +18,7 @@ from .. import datafile
 from ..glossary.compile import DERIVED, Pattern
 from ..inflect import pluralize, singularize
 from ..language import language_name
+from .romanization import _foreign_word
 
 RULE = "calque"
 CONFIDENCE = 0.8
@@ -84,7 +85,9 @@ class Lexicon:
                 english = strip_marks(pattern.sub(repl, stem, count=1))
                 # a word unchanged must be English in its own right (central), not a loan (ordre)
                 floor = COGNATE_ZIPF if english != strip_marks(w) else RARE_ZIPF
-                if english.isascii() and english_zipf(english) >= floor:
+                zipf = english_zipf(english) if english.isascii() else 0.0
+                # not a word another language uses more (agricole, centrale: French, Italian)
+                if zipf >= floor and (zipf >= RARE_ZIPF or not _foreign_word(english)):
                     return (english,), english.endswith(ADJECTIVE_SUFFIXES)
         return None
 
@@ -106,8 +109,14 @@ class Lexicon:
         return None
 
 
+# languages that share one gloss file: Serbian, Croatian, Bosnian and Montenegrin (sh.yaml, Latin)
+SHARED = {"sr": "sh", "hr": "sh", "bs": "sh", "cnr": "sh"}
+CYRILLIC_TO_LATIN = {"sr": "sr", "cnr": "sr"}  # cyrtranslit's scheme for a Cyrillic native form
+
+
 @lru_cache(maxsize=None)
 def lexicon(lang: str) -> Lexicon | None:
+    lang = SHARED.get(lang, lang)
     try:
         data = datafile.read(f"glosses/{lang}.yaml")
     except (FileNotFoundError, IsADirectoryError):
@@ -163,6 +172,8 @@ def _segments(form: str, lex: Lexicon):
         if found is None:
             return None
         segment = segments[-1]
+        if lex.adjectives_follow and segment and not found[1] and found[0][0].endswith(ADJECTIVE_SUFFIXES):
+            found = found[0], True  # after its noun, explosif is "explosive" the adjective
         # after a noun, a noun (or, where adjectives precede, an adjective) starts its genitive
         if lex.genitive_follows and segment and not segment[-1][1] and (not found[1] or not lex.adjectives_follow):
             segments.append([])
@@ -183,6 +194,10 @@ def _english_order(segment: list, lex: Lexicon) -> list:
 def renderings(form: str, lang: str) -> list[str]:
     """Word-for-word English renderings of a native form: "N of N2" and the compound "N2 N"."""
     lex = lexicon(lang)
+    if lang in CYRILLIC_TO_LATIN and any("\u0400" <= c <= "\u04ff" for c in form):
+        import cyrtranslit
+
+        form = cyrtranslit.to_latin(form, CYRILLIC_TO_LATIN[lang])
     segments = lex and _segments(form, lex)
     if not segments:
         return []
