@@ -353,6 +353,8 @@ def test_consonant_matches_are_only_for_abjad_names_and_close_words(compiled, te
 @pytest.mark.parametrize("text, wrong, fix, via", [
     ("General Oleksandr Lapin was dismissed.", "Oleksandr Lapin", "Alexander Lapin", "Ukrainian form"),
     ("Commander Aleksandr Syrsky visited the front.", "Aleksandr Syrsky", "Oleksandr Syrskyi", "Russian form"),
+    ("Security Council secretary Aliaksandr Volfovich said so.", "Aliaksandr Volfovich", "Alexander Volfovich",
+     "Belarusian form"),
 ])
 def test_given_names_in_their_russian_or_ukrainian_form(compiled, text, wrong, fix, via):
     f = one(text, compiled, "romanization")

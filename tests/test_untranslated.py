@@ -296,6 +296,13 @@ def test_hebrew_names_of_israeli_institutions(lint):
     assert lint("The Shin Bet, known in Hebrew as Shabak, arrested two men.\n") == []
 
 
+def test_regions_and_islands_in_the_source_language(lint):
+    text = "Troops left the Gazastreifen for the Cisjordanie; a drone hit Insula Șerpilor.\n"
+    assert spans(lint(text)) == [("Gazastreifen", ("Gaza Strip",)), ("Cisjordanie", ("West Bank",)),
+                                 ("Insula Șerpilor", ("Snake Island",))]
+    assert lint("Troops left the Gaza Strip for the West Bank; a drone hit Snake Island.\n") == []
+
+
 def test_arabic_names_of_cities_but_not_inside_longer_names(lint):
     text = ("Police closed the gates of al-Quds on Friday; officials in Dimashq agreed. "
             "The al-Quds Brigades fired rockets, the newspaper al-Quds al-Arabi said.\n")

@@ -201,8 +201,8 @@ def _pinyin_names(entry) -> list[str]:
 @lru_cache(maxsize=1)
 def _given_name_rows() -> dict[str, tuple[tuple[str, str], ...]]:
     """given name (case-folded) -> ((the same name in another language, that language's code), ...)
-    (data/given_names.yaml): Russian and Ukrainian forms both ways, English forms of Arabic and
-    Persian names to their Turkish forms."""
+    (data/given_names.yaml): Russian and Ukrainian, Russian and Belarusian forms both ways, English
+    forms of Arabic and Persian names to their Turkish forms."""
     data = datafile.read("given_names.yaml")
     out: dict[str, dict[tuple[str, str], None]] = {}
 
@@ -215,8 +215,9 @@ def _given_name_rows() -> dict[str, tuple[tuple[str, str], ...]]:
                     forms.setdefault((n, other))
 
     for row in data["names"]:
-        add(row, "ru", "uk")
-        add(row, "uk", "ru")
+        for side, other in (("ru", "uk"), ("uk", "ru"), ("ru", "be"), ("be", "ru")):
+            if side in row:
+                add(row, side, other)
     for row in data.get("from_english") or ():
         for lang in row:
             if lang != "en":
