@@ -1,7 +1,9 @@
 """Calques derived word for word from a term's native form (inference/literal.py, data/glosses/)."""
+from importlib import resources
 from pathlib import Path
 
 import pytest
+import yaml
 
 from transaudit.glossary import compile_glossary, load_glossaries
 from transaudit.inference.literal import derive, renderings
@@ -32,6 +34,9 @@ def calques(text, compiled):
     ("centrală termoelectrică", "ro", "thermoelectric central"),  # an unlisted word's cognate
     ("engin explosif improvisé", "fr", "improvised explosive engine"),  # adjectives after the noun
     ("реактивная система залпового огня", "ru", "reactive system of salvo fire"),  # a genitive
+    ("правоснажна пресуда", "sr", "legally valid verdict"),   # Serbian Cyrillic read in Latin (sh.yaml)
+    ("nalog za hapšenje", "hr", "order for arrest"),           # a preposition kept in place
+    ("meteorologinis balionas", "lt", "meteorological balloon"),  # Lithuanian -as is no plural
 ])
 def test_renderings(native, lang, english):
     assert english in renderings(native, lang)
@@ -87,3 +92,29 @@ def test_the_message_names_the_source_term(compiled):
 ])
 def test_english_terms_and_plain_english_are_clean(compiled, text):
     assert calques(text, compiled) == []
+
+
+GLOSSES = resources.files("transaudit") / "data" / "glosses"
+
+
+class _UniqueKeys(yaml.SafeLoader):
+    """A loader that refuses a key repeated in one mapping (PyYAML keeps the last silently)."""
+
+    def construct_mapping(self, node, deep=False):
+        keys = [self.construct_object(k, deep=deep) for k, _ in node.value]
+        repeated = {k for k in keys if keys.count(k) > 1}
+        assert not repeated, f"line {node.start_mark.line + 1}: repeated {sorted(repeated)[:5]}"
+        return super().construct_mapping(node, deep=deep)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in GLOSSES.iterdir() if p.name.endswith(".yaml")
+                                        and p.name != "cognates.yaml"))
+def test_gloss_files_are_well_formed(name):
+    data = yaml.load((GLOSSES / name).read_text("utf-8"), Loader=_UniqueKeys)
+    assert data["version"] == 1 and data["language"] == name.removesuffix(".yaml") and data["source"]
+    for section in ("nouns", "adjectives", "prefixes"):
+        for key, glosses in (data.get(section) or {}).items():
+            assert isinstance(key, str) and key == key.lower(), (section, key)
+            assert glosses and all(isinstance(g, str) and g.strip() for g in glosses), (section, key)
+    for word, rendering in (data.get("function") or {}).items():
+        assert isinstance(word, str) and isinstance(rendering, str), word

@@ -44,6 +44,7 @@ class Lexicon:
     adjectives_follow: bool         # Romance: défense antiaérienne = antiaerial defense
     genitive_follows: bool          # Slavic: объект энергетики = object of energetics
     cognates: tuple[tuple[re.Pattern, str], ...] = ()  # an unknown word's English look-alike
+    plurals: tuple[str, ...] = ()   # endings that make a noun plural (forces, fuerzas)
 
     def _word(self, w: str):
         if w in self.adjectives:
@@ -55,9 +56,9 @@ class Lexicon:
                 stem = w[:-len(e)]
                 if stem in self.adjectives:
                     return self.adjectives[stem], True
-                if stem in self.nouns:  # an -s ending is a plural (forces, fuerzas, Autos)
+                if stem in self.nouns:
                     glosses = self.nouns[stem]
-                    return (tuple(map(pluralize, glosses)) if e.endswith("s") else glosses), False
+                    return (tuple(map(pluralize, glosses)) if e.endswith(self.plurals) else glosses), False
         return None
 
     def _first_part(self, w: str):
@@ -109,6 +110,8 @@ class Lexicon:
         return None
 
 
+# endings that mark a noun's plural where they cannot be anything else (Lithuanian -as is singular)
+PLURAL_ENDINGS = {"fr": ("s", "x"), "es": ("s",), "pt": ("s",), "ca": ("s",), "nl": ("s", "en")}
 # languages that share one gloss file: Serbian, Croatian, Bosnian and Montenegrin (sh.yaml, Latin)
 SHARED = {"sr": "sh", "hr": "sh", "bs": "sh", "cnr": "sh"}
 CYRILLIC_TO_LATIN = {"sr": "sr", "cnr": "sr"}  # cyrtranslit's scheme for a Cyrillic native form
@@ -132,7 +135,8 @@ def lexicon(lang: str) -> Lexicon | None:
                    tuple(sorted({str(e) for e in data.get("endings") or ()}, key=len, reverse=True)),
                    tuple(sorted({str(c) for c in data.get("clitics") or ()}, key=len, reverse=True)),
                    bool(data.get("adjectives_follow")), bool(data.get("genitive_follows")),
-                   tuple((re.compile(p), r) for p, r in _cognate_rules().get(lang) or ()))
+                   tuple((re.compile(p), r) for p, r in _cognate_rules().get(lang) or ()),
+                   PLURAL_ENDINGS.get(lang, ()))
 
 
 @lru_cache(maxsize=1)
@@ -162,7 +166,7 @@ def _segments(form: str, lex: Lexicon):
             if rendering == "of" and segments[-1]:
                 segments.append([])
             elif rendering and rendering != "of" and segments[-1]:  # and, for, with: kept in place
-                segments[-1].append(((rendering,), False))
+                segments[-1].append(((rendering,), None))
             continue
         found = lex.lookup(t)
         if found is None and "-" in t:  # a hyphenated compound: its parts in their order, as one word
@@ -175,7 +179,7 @@ def _segments(form: str, lex: Lexicon):
         if lex.adjectives_follow and segment and not found[1] and found[0][0].endswith(ADJECTIVE_SUFFIXES):
             found = found[0], True  # after its noun, explosif is "explosive" the adjective
         # after a noun, a noun (or, where adjectives precede, an adjective) starts its genitive
-        if lex.genitive_follows and segment and not segment[-1][1] and (not found[1] or not lex.adjectives_follow):
+        if lex.genitive_follows and segment and segment[-1][1] is False and (not found[1] or not lex.adjectives_follow):
             segments.append([])
         segments[-1].append(found)
     return [s for s in segments if s]
