@@ -9,7 +9,6 @@ confidence: it may be plain English ("military position" for военное по
 """
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,28 +16,29 @@ from functools import lru_cache
 from .. import datafile
 from ..glossary.compile import DERIVED, Pattern
 from ..inflect import pluralize, singularize
-from ..language import language_name
+from ..language import english_zipf, language_name
+from ..normalize import strip_marks
 from .romanization import _foreign_word
 
 RULE = "calque"
 CONFIDENCE = 0.8
 UNSURE = 0.7
-MAX_FORMS = 24      # renderings per native form
-MAX_GLOSSES = 3     # renderings per word
-LINKS = ("es", "en", "s", "n", "")
+LINKS = ("es", "en", "s", "n", "")  # linking elements between the parts of a compound
 COGNATE_ZIPF = 2.0  # a look-alike English uses at least this often
 RARE_ZIPF = 3.0     # a word this rare makes a rendering no plain English
-ADJECTIVE_SUFFIXES = ("ic", "al", "ive", "ary", "ous", "ar", "ian", "ed", "ible", "able")  # linking elements between the parts of a compound
+ADJECTIVE_SUFFIXES = ("ic", "al", "ive", "ary", "ous", "ar", "ian", "ed", "ible", "able")
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 _APOSTROPHES = "'’"
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    nouns: dict[str, tuple[str, ...]]
-    adjectives: dict[str, tuple[str, ...]]
+    """One language's glosses: key -> its first, most literal English rendering."""
+
+    nouns: dict[str, str]
+    adjectives: dict[str, str]
     function: dict[str, str]        # word -> "of" (links two nouns), "" (dropped) or a word kept in place
-    prefixes: dict[str, tuple[str, ...]]
+    prefixes: dict[str, str]
     endings: tuple[str, ...]        # longest first
     clitics: tuple[str, ...]        # proclitics stripped (Arabic ال, و; Hebrew ה), longest first
     adjectives_follow: bool         # Romance: défense antiaérienne = antiaerial defense
@@ -57,8 +57,8 @@ class Lexicon:
                 if stem in self.adjectives:
                     return self.adjectives[stem], True
                 if stem in self.nouns:
-                    glosses = self.nouns[stem]
-                    return (tuple(map(pluralize, glosses)) if e.endswith(self.plurals) else glosses), False
+                    gloss = self.nouns[stem]
+                    return (pluralize(gloss) if e.endswith(self.plurals) else gloss), False
         return None
 
     def _first_part(self, w: str):
@@ -74,9 +74,6 @@ class Lexicon:
     def _cognate(self, w: str):
         """The English word an unknown word looks like (termoeléctrica -> thermoelectric,
         unidirecțională -> unidirectional): `cognates` rewrite its ending, wordfreq confirms."""
-        from ..language import english_zipf
-        from ..normalize import strip_marks
-
         stem = w
         for pattern, repl in self.cognates:  # rules for the stem (^teh -> tech) apply together
             if not pattern.pattern.endswith("$"):
@@ -89,11 +86,11 @@ class Lexicon:
                 zipf = english_zipf(english) if english.isascii() else 0.0
                 # not a word another language uses more (agricole, centrale: French, Italian)
                 if zipf >= floor and (zipf >= RARE_ZIPF or not _foreign_word(english)):
-                    return (english,), english.endswith(ADJECTIVE_SUFFIXES)
+                    return english, english.endswith(ADJECTIVE_SUFFIXES)
         return None
 
     def lookup(self, w: str):
-        """(English renderings, is an adjective) of a word, or None when unknown."""
+        """(English rendering, is an adjective) of a word, or None when unknown."""
         found = self._word(w) or (self._cognate(w) if self.cognates else None)
         for c in self.clitics:
             if found:
@@ -106,7 +103,7 @@ class Lexicon:
             head = self._word(w[i:])
             first = head and self._first_part(w[:i])
             if first:
-                return tuple(f"{a} {b}" for a, b in itertools.product(first[:2], head[0][:2])), head[1]
+                return f"{first} {head[0]}", head[1]
         return None
 
 
@@ -125,9 +122,8 @@ def lexicon(lang: str) -> Lexicon | None:
     except (FileNotFoundError, IsADirectoryError):
         return None
 
-    def table(name):
-        return {str(k).lower(): tuple(str(g) for g in (v if isinstance(v, list) else [v]))[:MAX_GLOSSES]
-                for k, v in (data.get(name) or {}).items() if v}
+    def table(name):  # the first gloss: the others document the word
+        return {str(k).lower(): str(v[0] if isinstance(v, list) else v) for k, v in (data.get(name) or {}).items() if v}
 
     return Lexicon(table("nouns"), table("adjectives"),
                    {str(k).lower(): str(v or "") for k, v in (data.get("function") or {}).items()},
@@ -157,8 +153,8 @@ def _tokens(form: str, lex: Lexicon) -> list[str]:
 
 
 def _segments(form: str, lex: Lexicon):
-    """The form as noun phrases linked by "of", each a list of (renderings, is an adjective) in
-    the source order; None when a word is unknown."""
+    """The form as noun phrases linked by "of", each a list of (rendering, is an adjective; None
+    for a kept function word) in the source order; None when a word is unknown."""
     segments: list[list] = [[]]
     for t in _tokens(form, lex):
         if t in lex.function:
@@ -166,17 +162,17 @@ def _segments(form: str, lex: Lexicon):
             if rendering == "of" and segments[-1]:
                 segments.append([])
             elif rendering and rendering != "of" and segments[-1]:  # and, for, with: kept in place
-                segments[-1].append(((rendering,), None))
+                segments[-1].append((rendering, None))
             continue
         found = lex.lookup(t)
         if found is None and "-" in t:  # a hyphenated compound: its parts in their order, as one word
             parts = [lex.lookup(p) for p in t.split("-") if p]
             if parts and None not in parts:
-                found = ("-".join(p[0][0] for p in parts),), parts[-1][1]
+                found = "-".join(p[0] for p in parts), parts[-1][1]
         if found is None:
             return None
         segment = segments[-1]
-        if lex.adjectives_follow and segment and not found[1] and found[0][0].endswith(ADJECTIVE_SUFFIXES):
+        if lex.adjectives_follow and segment and not found[1] and found[0].endswith(ADJECTIVE_SUFFIXES):
             found = found[0], True  # after its noun, explosif is "explosive" the adjective
         # after a noun, a noun (or, where adjectives precede, an adjective) starts its genitive
         if lex.genitive_follows and segment and segment[-1][1] is False and (not found[1] or not lex.adjectives_follow):
@@ -205,27 +201,13 @@ def renderings(form: str, lang: str) -> list[str]:
     segments = lex and _segments(form, lex)
     if not segments:
         return []
-    # the most literal rendering of each word (a later one is often the right English word:
-    # anti-aircraft defence), in both spellings where American and British differ
-    segments = [[(w[0][:1], w[1]) for w in s] for s in segments]
-    ordered = [_english_order(s, lex) for s in segments]
-    shapes = [ordered] if len(ordered) == 1 else [ordered, ordered[::-1]]
-    out: dict[str, None] = {}
-    for n, shape in enumerate(shapes):
-        words = [w for segment in shape for w in segment]
-        for choice in itertools.islice(itertools.product(*(w[0] for w in words)), MAX_FORMS):
-            pieces, i = [], 0
-            for segment in shape:
-                if pieces and n == 0:
-                    pieces.append("of")
-                pieces += choice[i:i + len(segment)]
-                i += len(segment)
-            out.setdefault(" ".join(pieces))
+    ordered = [[w for w, _ in _english_order(s, lex)] for s in segments]
+    out = [" of ".join(" ".join(s) for s in ordered)]
+    if len(ordered) > 1:  # the compound: the genitive first (debarkation ship)
+        out.append(" ".join(" ".join(s) for s in ordered[::-1]))
     from .calques import other_spelling
 
-    for english in list(out):
-        out.setdefault(other_spelling(english))
-    return list(out)
+    return list(dict.fromkeys(out + [other_spelling(english) for english in out]))
 
 
 def _words(form: str) -> set[str]:
@@ -254,10 +236,10 @@ def derive(entry) -> list[Pattern]:
             # one of common words and no word of the term may be plain English: less sure
             confidence = CONFIDENCE if words & term_words or _unusual(words) else UNSURE
             taken.add(english)
-            forms = [(english, entry.canonical)]
+            pairs = [(english, entry.canonical)]
             head, of, rest = english.partition(" of ")
             if of:  # the compiler inflects the last word: "ships of debarkation" needs its own form
-                forms.append((f"{pluralize(head)} of {rest}", pluralize(entry.canonical)))
+                pairs.append((f"{pluralize(head)} of {rest}", pluralize(entry.canonical)))
             out += [Pattern(entry.id, form, DERIVED, RULE, fix, via=language_name(lang), confidence=confidence,
-                            detail=f"word for word from '{native}'") for form, fix in forms]
+                            detail=f"word for word from '{native}'") for form, fix in pairs]
     return out
