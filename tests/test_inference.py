@@ -60,6 +60,8 @@ def test_romanization_through_other_languages(compiled, text, wrong, fix, via):
     # through Arabic: no v, a foreign g written gh, no word-initial cluster; the right given name
     # stays out of the finding although the surname is written in two words
     ("National security minister Itamar Ben Ghafir visited the site.", "Ben Ghafir", "Ben-Gvir"),
+    # a biblical given name in its Hebrew form, the surname as Israeli romanization writes it
+    ("Defence Minister Yisrael Kats said the strikes would go on.", "Yisrael Kats", "Israel Katz"),
     # given names in their Turkish form (data/given_names.yaml), the surname as Turkish spells it
     ("Parliament Speaker Muhammed Bakır Kalibaf went further.", "Muhammed Bakır Kalibaf",
      "Mohammad Bagher Ghalibaf"),

@@ -291,7 +291,7 @@ def test_leftover_words_of_more_languages_and_acronyms(lint):
 def test_hebrew_names_of_israeli_institutions(lint):
     text = ("Tsahal said its troops entered Jenin; the Shabak arrested two men and the Ramatkal "
             "visited the border.\n")
-    assert spans(lint(text)) == [("Tsahal", ("IDF",)), ("Shabak", ("Shin Bet",)), ("Ramatkal", ("chief of staff",))]
+    assert spans(lint(text)) == [("Tsahal", ("IDF",)), ("Shabak", ("Shin Bet",)), ("Ramatkal", ("Chief of Staff",))]
     assert lint("The IDF and the Shin Bet said the chief of staff, Eyal Zamir, visited the north.\n") == []
     assert lint("The Shin Bet, known in Hebrew as Shabak, arrested two men.\n") == []
 
