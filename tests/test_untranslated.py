@@ -307,6 +307,8 @@ def test_arabic_names_of_cities_but_not_inside_longer_names(lint):
     text = ("Police closed the gates of al-Quds on Friday; officials in Dimashq agreed. "
             "The al-Quds Brigades fired rockets, the newspaper al-Quds al-Arabi said.\n")
     assert spans(lint(text)) == [("al-Quds", ("Jerusalem",)), ("Dimashq", ("Damascus",))]
+    # in an ALL-CAPS headline every word has a capital: no sign of a longer name
+    assert spans(lint("DRONES HIT MOSCOVA AIRPORT AGAIN\n")) == [("MOSCOVA", ("MOSCOW",))]
 
 
 def test_place_names_in_all_caps_keep_caps(lint):

@@ -361,8 +361,8 @@ def _place_names(ctx, cities):
         _, en, by_form, loose = form
         last = b
         start, end = folded.span(a, b)
-        if not suffix and _NAME_GOES_ON.match(ctx.doc.masked, end):
-            continue  # part of a longer name: the al-Quds Brigades, Alep Airport
+        if not suffix and not seg.isupper() and _NAME_GOES_ON.match(ctx.doc.masked, end):
+            continue  # part of a longer name: the al-Quds Brigades, Alep Airport (not in a headline)
         written = normal_word(ctx.doc.text[start:end - len(suffix)])
         if key(written) in ctx.glossary.correct_keys or not (
                 loose or written in by_form or written in {f.upper() for f in by_form}):

@@ -18,7 +18,7 @@ from ..glossary.compile import DERIVED, Pattern
 from ..inflect import pluralize, singularize
 from ..language import english_zipf, language_name
 from ..normalize import strip_marks
-from .romanization import _foreign_word
+from .romanization import foreign_word
 
 RULE = "calque"
 CONFIDENCE = 0.8
@@ -85,7 +85,7 @@ class Lexicon:
                 floor = COGNATE_ZIPF if english != strip_marks(w) else RARE_ZIPF
                 zipf = english_zipf(english) if english.isascii() else 0.0
                 # not a word another language uses more (agricole, centrale: French, Italian)
-                if zipf >= floor and (zipf >= RARE_ZIPF or not _foreign_word(english)):
+                if zipf >= floor and (zipf >= RARE_ZIPF or not foreign_word(english)):
                     return english, english.endswith(ADJECTIVE_SUFFIXES)
         return None
 

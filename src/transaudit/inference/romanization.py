@@ -78,7 +78,8 @@ MIN_FOREIGN_ZIPF = 3.0
 
 
 @lru_cache(maxsize=4096)
-def _foreign_word(form: str) -> bool:
+def foreign_word(form: str) -> bool:
+    """A word one of WORD_LANGUAGES uses often (Neptun, agricole)."""
     from wordfreq import zipf_frequency
 
     word = form.lower()
@@ -343,7 +344,7 @@ def derive(entry) -> list[Pattern]:
             suggestion = short
         if len(text) < MIN_LENGTH or _common_english(text, MAX_DERIVED_ZIPF.get(entry.kind, DEFAULT_MAX_DERIVED_ZIPF)):
             continue
-        if named_by_a_word and " " not in text and _foreign_word(text):
+        if named_by_a_word and " " not in text and foreign_word(text):
             continue
         patterns.append(Pattern(entry.id, text, DERIVED, RULE, suggestion, via=", ".join(sorted(langs)) or None,
                                 confidence=confidence))
