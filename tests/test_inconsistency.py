@@ -108,6 +108,13 @@ def test_majority_and_first_seen(lint, empty):
     assert found(lint(tie, using=empty)) == [("Shoygu", ("Shoigu",), "'Shoygu' is spelled 'Shoigu' on line 1")]
 
 
+def test_a_tie_does_not_respell_a_word_english_knows(lint, empty):
+    """Once each: the call sign Madyar and the surname Magyar are two names, not one misspelt."""
+    text = ("Budapest barred Robert Brovdi, known by the call sign Madyar. Opposition leader "
+            "Péter Magyar accused the government.\n")
+    assert found(lint(text, using=empty)) == []
+
+
 def test_spellings_that_differ_in_diacritics_only(lint, empty):
     text = ("Turkish President Recep Tayyip Erdoğan arrived in Ankara. Erdoğan met the delegation.\n"
             "Erdogan later told reporters the talks went well.\n")

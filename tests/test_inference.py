@@ -248,6 +248,7 @@ def test_markdown_code_and_urls_are_not_checked(compiled):
     ("the Islamic Revolution Guardians Corps said", "Islamic Revolution Guardians Corps",
      "Islamic Revolutionary Guard Corps"),
     ("the Popular Crowd Forces in Iraq said", "Popular Crowd Forces", "Popular Mobilization Forces"),
+    ("a congress of the Labour Party of Korea opened in Pyongyang", "Labour Party of Korea", "Workers' Party of Korea"),
     ("the Operative Group of Russian Troops in Transnistria", "Operative Group of Russian Troops",
      "Operational Group of Russian Forces"),
     ("according to the Coordinator of Government Works in the Regions, 40 trucks entered",
@@ -267,6 +268,7 @@ def test_institution_drift(compiled, text, wrong, fix):
     "The Kazakhstan Institute for Strategic Studies and the Kazakh Institute of Geography disagreed.",
     "The Uzbek Institute of Strategic Research published its own estimate.",
     "Jerusalem police and the Quds Force; the Revolutionary Guards and a crowd of guards at the Popular Front.",
+    "The Labour Party won the election in Britain; the Workers' Party of Korea held a congress.",
     # a swapped head word needs two words of the name's own besides: not the National Security Bureau
     "Ali Larijani, the secretary of the Supreme National Security Council, spoke.",
     # a national body named like an international one, less "International"

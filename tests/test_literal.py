@@ -37,6 +37,9 @@ def calques(text, compiled):
     ("правоснажна пресуда", "sr", "legally valid verdict"),   # Serbian Cyrillic read in Latin (sh.yaml)
     ("nalog za hapšenje", "hr", "order for arrest"),           # a preposition kept in place
     ("meteorologinis balionas", "lt", "meteorological balloon"),  # Lithuanian -as is no plural
+    ("presidente del Consiglio", "it", "president of the council"),  # del: "of the"
+    ("presidente del Consiglio", "it", "president of council"),
+    ("fuerzas de la orden", "es", "forces of the order"),        # de + article: "of the"
 ])
 def test_renderings(native, lang, english):
     assert english in renderings(native, lang)

@@ -213,3 +213,11 @@ def test_number_forms_of_term_words(word, other):
     from transaudit.inflect import number_forms
 
     assert number_forms(word) == [other]
+
+
+def test_a_plural_suggestion_is_not_made_plural_twice():
+    from transaudit.inflect import apply_number
+
+    assert apply_number("migrant arrivals", "plural") == "migrant arrivals"
+    assert apply_number("landing ship", "plural") == "landing ships"
+    assert apply_number("rare earths", "singular") == "rare earth"

@@ -288,6 +288,11 @@ def test_leftover_words_of_more_languages_and_acronyms(lint):
                                 "in English: 'UN'")
 
 
+def test_number_words_left_in_figures(lint):
+    text = "Inflation reached 8 Prozent, and the deficit rose to 20 miliarde lei; 3 percent in 2024.\n"
+    assert spans(lint(text)) == [("Prozent", ("percent",)), ("miliarde", ("billion",))]
+
+
 def test_hebrew_names_of_israeli_institutions(lint):
     text = ("Tsahal said its troops entered Jenin; the Shabak arrested two men and the Ramatkal "
             "visited the border.\n")

@@ -34,11 +34,12 @@ def number_forms(word: str) -> list[tuple[str, str]]:
 
 
 def apply_number(phrase: str, number: str) -> str:
-    """Change the number of the last word of `phrase`."""
+    """Change the number of the last word of `phrase` (a word already in that number stays)."""
     if not number:
         return phrase
     head, _, last = phrase.rpartition(" ")
-    last = pluralize(last) if number == "plural" else singularize(last)
+    single = singularize(last)
+    last = (pluralize(last) if single == last else last) if number == "plural" else single
     return f"{head} {last}" if head else last
 
 

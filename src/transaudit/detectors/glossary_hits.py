@@ -37,6 +37,16 @@ def suggestion(match, hit, entry) -> str:
     return transfer_case(match.text, base, entry.is_name)
 
 
+FAMILY_FIRST_LANGUAGES = ("zh", "ko", "vi")  # a name from these puts the family name first
+
+
+def family_name_first(entry) -> bool:
+    """Kim Jong Un, Xi Jinping: the glossary says so (short form Kim), or a native form is Chinese,
+    Korean or Vietnamese."""
+    return entry.short_form == entry.canonical.split()[0] or any(
+        lang.split("-")[0] in FAMILY_FIRST_LANGUAGES for lang, _ in entry.native)
+
+
 def narrow(start: int, text: str, fix: str) -> tuple[int, str, str]:
     """Drop leading given names that the text already has right ("Ali Chamenei" -> "Chamenei",
     suggestion "Khamenei"), so the finding points at the wrong surname. A wrong given name keeps
@@ -99,7 +109,7 @@ def report(ctx, rule: str, severity: Severity, category: str,
         fix = suggestion(match, hit, entry)
         if entry.kind == "person":
             start, text = match.start, match.text
-            if entry.short_form != entry.canonical.split()[0]:  # family name first: the whole name
+            if not family_name_first(entry):  # family name first: the whole name
                 start, text, fix = narrow(start, text, fix)
             wide = widen(ctx.doc.masked, replace(match, start=start, text=text), entry, fix)
             if wide:

@@ -247,6 +247,9 @@ def detect(ctx, options):
         for other in group:
             if other == head:
                 continue
+            if head not in listed and len(by_form[head]) <= len(by_form[other]) == 1 \
+                    and english_zipf(other) > english_zipf(head) + 1:
+                continue  # once each: not a word English knows for one it does not (Magyar, Madyar)
             if other not in listed and (english_zipf(other) >= COMMON_ZIPF
                                         or (head in listed and english_zipf(other) >= limit)):
                 continue  # an English word ("Western") or another established name (Odessa, Texas)

@@ -126,6 +126,7 @@ def _add(items: list, item) -> None:
 def concepts(words: list[str], tables: Tables) -> tuple[frozenset[str], tuple[str, ...]]:
     """(concept set, adjectives present) of a phrase given as folded words."""
     concept, function_words = tables.concept, tables.function_words
+    words = [w[:-2] if w.endswith("'s") else w.rstrip("'") for w in words]  # Workers' Party = Workers Party
     out, i = [], 0
     while i < len(words):
         for n in (3, 2, 1):

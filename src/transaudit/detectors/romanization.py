@@ -142,9 +142,23 @@ def _bent_given_names(ctx):
             continue
         fix = (expected.upper() if given.isupper() else expected) + " " + match.text
         start, end = m.start(1), match.end
+        first = _bent_first_given_name(text, start, entry)  # Muhammad Shiya al-Sudani
+        if first:
+            start, first_expected = first
+            fix = (first_expected.upper() if given.isupper() else first_expected) + " " + fix
         yield Finding(RULE, SEVERITY, f"'{given}' looks like {expected} spelt the way another language "
                       f"writes it; the English form is {expected} {entry.short_form}",
                       start, end, ctx.doc.text[start:end], (fix,), entry.id, 0.8, CATEGORY)
+
+
+def _bent_first_given_name(text: str, start: int, entry):
+    """(start, expected) of a first given name before the bent one, bent too (Muhammad for the
+    Mohammed of Mohammed Shia al-Sudani), or None."""
+    words = entry.canonical.split()
+    m = GIVEN_NAME_BEFORE.search(text, max(0, start - 40), start)
+    if len(words) < 3 or not m or m.group(1) == words[-3] or not similar_given_name(m.group(1), words[-3]):
+        return None
+    return m.start(1), words[-3]
 
 
 def _another_name(text: str, start: int, entry) -> bool:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .. import datafile
 from ..glossary.compile import DERIVED, Pattern
-from ..inflect import pluralize, singularize
+from ..inflect import apply_number, pluralize, singularize
 from ..language import english_zipf, language_name
 from ..normalize import strip_marks
 from .romanization import foreign_word
@@ -108,7 +108,7 @@ class Lexicon:
 
 
 # endings that mark a noun's plural where they cannot be anything else (Lithuanian -as is singular)
-PLURAL_ENDINGS = {"fr": ("s", "x"), "es": ("s",), "pt": ("s",), "ca": ("s",), "nl": ("s", "en")}
+PLURAL_ENDINGS = {"fr": ("s", "x"), "es": ("s",), "pt": ("s",), "ca": ("s",), "nl": ("s", "en"), "it": ("i",)}
 # languages that share one gloss file: Serbian, Croatian, Bosnian and Montenegrin (sh.yaml, Latin)
 SHARED = {"sr": "sh", "hr": "sh", "bs": "sh", "cnr": "sh"}
 CYRILLIC_TO_LATIN = {"sr": "sr", "cnr": "sr"}  # cyrtranslit's scheme for a Cyrillic native form
@@ -153,15 +153,21 @@ def _tokens(form: str, lex: Lexicon) -> list[str]:
 
 
 def _segments(form: str, lex: Lexicon):
-    """The form as noun phrases linked by "of", each a list of (rendering, is an adjective; None
-    for a kept function word) in the source order; None when a word is unknown."""
+    """(the form as noun phrases linked by "of", the links): each phrase a list of (rendering,
+    is an adjective; None for a kept function word) in the source order, each link "of" or
+    "of the" (del, du; de la); None when a word is unknown."""
     segments: list[list] = [[]]
+    links: list[str] = []
     for t in _tokens(form, lex):
         if t in lex.function:
             rendering = lex.function[t]
-            if rendering == "of" and segments[-1]:
-                segments.append([])
-            elif rendering and rendering != "of" and segments[-1]:  # and, for, with: kept in place
+            if rendering.startswith("of ") or rendering == "of":
+                if segments[-1]:
+                    segments.append([])
+                    links.append(rendering)
+            elif not rendering and links and not segments[-1]:
+                links[-1] = "of the"  # de la, de los: an article after "of"
+            elif rendering and segments[-1]:  # and, for, with: kept in place
                 segments[-1].append((rendering, None))
             continue
         found = lex.lookup(t)
@@ -177,8 +183,12 @@ def _segments(form: str, lex: Lexicon):
         # after a noun, a noun (or, where adjectives precede, an adjective) starts its genitive
         if lex.genitive_follows and segment and segment[-1][1] is False and (not found[1] or not lex.adjectives_follow):
             segments.append([])
+            links.append("of")
         segments[-1].append(found)
-    return [s for s in segments if s]
+    if not segments[-1]:  # a form ending in "of"
+        segments.pop()
+        links = links[:len(segments) - 1]
+    return (segments, links) if segments else None
 
 
 def _english_order(segment: list, lex: Lexicon) -> list:
@@ -198,13 +208,14 @@ def renderings(form: str, lang: str) -> list[str]:
         import cyrtranslit
 
         form = cyrtranslit.to_latin(form, CYRILLIC_TO_LATIN[lang])
-    segments = lex and _segments(form, lex)
-    if not segments:
+    found = lex and _segments(form, lex)
+    if not found:
         return []
-    ordered = [[w for w, _ in _english_order(s, lex)] for s in segments]
-    out = [" of ".join(" ".join(s) for s in ordered)]
-    if len(ordered) > 1:  # the compound: the genitive first (debarkation ship)
-        out.append(" ".join(" ".join(s) for s in ordered[::-1]))
+    segments, links = found
+    phrases = [" ".join(w for w, _ in _english_order(s, lex)) for s in segments]
+    out = [phrases[0] + "".join(f" {link} {p}" for link, p in zip(links, phrases[1:]))]
+    if len(phrases) > 1:  # with a bare "of" (forces of order), and the compound (debarkation ship)
+        out += [" of ".join(phrases), " ".join(phrases[::-1])]
     from .calques import other_spelling
 
     return list(dict.fromkeys(out + [other_spelling(english) for english in out]))
@@ -238,8 +249,8 @@ def derive(entry) -> list[Pattern]:
             taken.add(english)
             pairs = [(english, entry.canonical)]
             head, of, rest = english.partition(" of ")
-            if of:  # the compiler inflects the last word: "ships of debarkation" needs its own form
-                pairs.append((f"{pluralize(head)} of {rest}", pluralize(entry.canonical)))
+            if of and singularize(head) == head:  # the compiler inflects the last word only
+                pairs.append((f"{pluralize(head)} of {rest}", apply_number(entry.canonical, "plural")))
             out += [Pattern(entry.id, form, DERIVED, RULE, fix, via=language_name(lang), confidence=confidence,
                             detail=f"word for word from '{native}'") for form, fix in pairs]
     return out
