@@ -60,6 +60,10 @@ def test_romanization_through_other_languages(compiled, text, wrong, fix, via):
     # through Arabic: no v, a foreign g written gh, no word-initial cluster; the right given name
     # stays out of the finding although the surname is written in two words
     ("National security minister Itamar Ben Ghafir visited the site.", "Ben Ghafir", "Ben-Gvir"),
+    # a Korean name keeps its family name in the finding (a right "Kim" is not cut off)
+    ("North Korean leader Kim Chen Yn watched the parade.", "Kim Chen Yn", "Kim Jong Un"),
+    # two given names bent before a right surname
+    ("Prime Minister Muhammad Shiya al-Sudani said so.", "Muhammad Shiya al-Sudani", "Mohammed Shia al-Sudani"),
     # a biblical given name in its Hebrew form, the surname as Israeli romanization writes it
     ("Defence Minister Yisrael Kats said the strikes would go on.", "Yisrael Kats", "Israel Katz"),
     # given names in their Turkish form (data/given_names.yaml), the surname as Turkish spells it
