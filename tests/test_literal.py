@@ -40,6 +40,7 @@ def calques(text, compiled):
     ("presidente del Consiglio", "it", "president of the council"),  # del: "of the"
     ("presidente del Consiglio", "it", "president of council"),
     ("fuerzas de la orden", "es", "forces of the order"),        # de + article: "of the"
+    ("نقطه‌زن", "fa", "point-striking"),                        # a Persian word with a ZWNJ inside
 ])
 def test_renderings(native, lang, english):
     assert english in renderings(native, lang)
