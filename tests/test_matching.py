@@ -221,3 +221,12 @@ def test_a_plural_suggestion_is_not_made_plural_twice():
     assert apply_number("migrant arrivals", "plural") == "migrant arrivals"
     assert apply_number("landing ship", "plural") == "landing ships"
     assert apply_number("rare earths", "singular") == "rare earth"
+
+
+def test_title_case_with_small_words_and_irregular_plurals():
+    from transaudit.inflect import apply_number, transfer_case
+
+    assert transfer_case("President of the Council", "prime minister", False) == "Prime Minister"
+    assert transfer_case("Forces of the Order", "law enforcement of the state", False) == "Law Enforcement of the State"
+    assert apply_number("servicemen", "plural") == "servicemen"
+    assert apply_number("serviceman", "singular") == "serviceman"

@@ -14,8 +14,14 @@ def pluralize(word: str) -> str:
     return word + ("S" if word.isupper() else "s")
 
 
+TITLE_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "by", "with"})
+_NOT_MEN = ("specimen", "abdomen", "regimen", "omen", "amen")
+
+
 def singularize(word: str) -> str:
     low = word.lower()
+    if low.endswith("men") and len(low) > 5 and not low.endswith(_NOT_MEN):  # servicemen, spokesmen
+        return word[:-3] + ("MAN" if word.isupper() else "man")
     if low.endswith("ies") and len(word) > 4:
         return word[:-3] + ("Y" if word.isupper() else "y")
     if re.search(r"(x|z|ch|sh|ss)es$", low):
@@ -55,9 +61,11 @@ def transfer_case(text: str, suggestion: str, is_name: bool) -> str:
         return suggestion.upper()
     if is_name or not letters:
         return suggestion
-    words = [w for w in re.split(r"[\s-]+", text) if _letters(w)]
-    if len(words) > 1 and all(_letters(w)[0].isupper() for w in words):
-        return re.sub(r"(^|[\s-])(\w)", lambda m: m.group(1) + m.group(2).upper(), suggestion)
+    words = [w for w in re.split(r"[\s-]+", text) if _letters(w) and w.lower() not in TITLE_SMALL_WORDS]
+    if len(words) > 1 and all(_letters(w)[0].isupper() for w in words):  # Title Case (President of the Council)
+        return re.sub(r"(^|[\s-])(\w+)", lambda m: m.group(1) + (
+            m.group(2) if m.start() and m.group(2) in TITLE_SMALL_WORDS else m.group(2)[:1].upper() + m.group(2)[1:]),
+            suggestion)
     if letters[0].isupper():
         i = next((k for k, c in enumerate(suggestion) if c.isalpha()), 0)
         return suggestion[:i] + suggestion[i:i + 1].upper() + suggestion[i + 1:]  # '' stays ''
