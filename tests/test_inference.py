@@ -200,6 +200,10 @@ def test_added_diacritics_on_a_name_from_another_script(compiled):
     f = one("Drones hit Bélgorod on Sunday.", compiled, "romanization")
     assert (f.text, f.suggestions[0]) == ("Bélgorod", "Belgorod")
     assert "Spanish" in f.message
+    # the Turkish capital İ, which lower-cases to i and a combining dot
+    f = one("Kurdish official İlham Ahmed said the talks would resume.", compiled, "romanization")
+    assert (f.text, f.suggestions[0]) == ("İlham Ahmed", "Ilham Ahmed")
+    assert "Turkish" in f.message
 
 
 @pytest.mark.parametrize("text", [

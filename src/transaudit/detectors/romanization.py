@@ -55,13 +55,14 @@ def _message(match, hit, entry, fix):
 # Letters a translator adds to a name from another script, and the languages that write them.
 _DIACRITICS = {
     "Romanian": "șşțţăâî", "Polish": "łżźśćńęą", "Czech or Slovak": "čřěůďťňľ", "Croatian": "čćđšž",
-    "Spanish": "áéíóúñ", "French": "éèêëïîôûç", "German": "äöüß", "Turkish": "ğış", "Hungarian": "őű",
+    "Spanish": "áéíóúñ", "French": "éèêëïîôûç", "German": "äöüß", "Turkish": "ğışİ", "Hungarian": "őű",
     "Portuguese": "ãõ",
 }
 
 
 def _diacritic_language(word: str) -> str | None:
-    letters = {c for c in word.lower() if c.isalpha() and not c.isascii()}
+    # letter by letter: "İ".lower() is i + a combining dot, which would hide the Turkish capital
+    letters = {c.lower() if len(c.lower()) == 1 else c for c in word if c.isalpha() and not c.isascii()}
     if not letters:
         return None
     scores = {lang: len(letters & set(chars)) for lang, chars in _DIACRITICS.items()}
