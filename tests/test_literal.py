@@ -41,6 +41,9 @@ def calques(text, compiled):
     ("presidente del Consiglio", "it", "president of council"),
     ("fuerzas de la orden", "es", "forces of the order"),        # de + article: "of the"
     ("نقطه‌زن", "fa", "point-striking"),                        # a Persian word with a ZWNJ inside
+    ("ένοπλες δυνάμεις", "el", "armed forces"),
+    ("υπουργείο Άμυνας", "el", "ministry of defence"),          # a Greek genitive
+    ("különleges katonai művelet", "hu", "special military operation"),
 ])
 def test_renderings(native, lang, english):
     assert english in renderings(native, lang)

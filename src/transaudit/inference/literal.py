@@ -108,7 +108,7 @@ class Lexicon:
 
 
 # endings that mark a noun's plural where they cannot be anything else (Lithuanian -as is singular)
-PLURAL_ENDINGS = {"fr": ("s", "x"), "es": ("s",), "pt": ("s",), "ca": ("s",), "nl": ("s", "en"), "it": ("i",)}
+PLURAL_ENDINGS = {"fr": ("s", "x"), "es": ("s",), "pt": ("s",), "ca": ("s",), "nl": ("s", "en"), "it": ("i",), "hu": ("k",)}
 # languages that share one gloss file: Serbian, Croatian, Bosnian and Montenegrin (sh.yaml, Latin)
 SHARED = {"sr": "sh", "hr": "sh", "bs": "sh", "cnr": "sh"}
 CYRILLIC_TO_LATIN = {"sr": "sr", "cnr": "sr"}  # cyrtranslit's scheme for a Cyrillic native form
