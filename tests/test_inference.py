@@ -64,6 +64,8 @@ def test_romanization_through_other_languages(compiled, text, wrong, fix, via):
     ("North Korean leader Kim Chen Yn watched the parade.", "Kim Chen Yn", "Kim Jong Un"),
     # two given names bent before a right surname
     ("Prime Minister Muhammad Shiya al-Sudani said so.", "Muhammad Shiya al-Sudani", "Mohammed Shia al-Sudani"),
+    # a lower-case word before it is no first given name (recent ~ Recep, about ~ Abu)
+    ("In a recent Shiya al-Sudani speech he said so.", "Shiya al-Sudani", "Shia al-Sudani"),
     # a biblical given name in its Hebrew form, the surname as Israeli romanization writes it
     ("Defence Minister Yisrael Kats said the strikes would go on.", "Yisrael Kats", "Israel Katz"),
     # given names in their Turkish form (data/given_names.yaml), the surname as Turkish spells it

@@ -54,6 +54,11 @@ def test_a_cognate_must_be_english_not_another_languages_word():
     assert not any("agricole" in r for r in renderings("defensivo agrícola", "pt"))
 
 
+def test_language_codes_with_a_region_and_codes_that_are_no_language():
+    assert renderings("taux directeur", "fr-CA") == renderings("taux directeur", "fr") == ["director rate"]
+    assert renderings("taux directeur", "../institutions") == []  # never a path out of data/glosses
+
+
 def test_unknown_words_and_languages_give_nothing():
     assert renderings("navă de xyzzyq", "ro") == []
     assert renderings("navă de debarcare", "xx") == []

@@ -15,12 +15,11 @@ def pluralize(word: str) -> str:
 
 
 TITLE_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "by", "with"})
-_NOT_MEN = ("specimen", "abdomen", "regimen", "omen", "amen")
 
 
 def singularize(word: str) -> str:
     low = word.lower()
-    if low.endswith("men") and len(low) > 5 and not low.endswith(_NOT_MEN):  # servicemen, spokesmen
+    if re.search(r"[senr]men$", low) and len(low) > 5:  # servicemen, spokesmen, gunmen (not Turkmen, bitumen)
         return word[:-3] + ("MAN" if word.isupper() else "man")
     if low.endswith("ies") and len(word) > 4:
         return word[:-3] + ("Y" if word.isupper() else "y")

@@ -52,7 +52,8 @@ def narrow(start: int, text: str, fix: str) -> tuple[int, str, str]:
     suggestion "Khamenei"), so the finding points at the wrong surname. A wrong given name keeps
     the whole name in the finding ("Vadim Filashkin" -> "Vadym Filashkin")."""
     words, fixes = text.split(" "), fix.split(" ")
-    if len(words) > len(fixes) >= 2 and all(w.casefold() == f.casefold() for w, f in zip(words, fixes[:-1])):
+    if len(words) > len(fixes) >= 2 and "" not in words and all(
+            w.casefold() == f.casefold() for w, f in zip(words, fixes[:-1])):
         # the surname written in more words than the canonical one ("Itamar Ben Ghafir" for
         # Ben-Gvir): the given names are right, the surname is the finding
         offset = sum(len(w) + 1 for w in words[:len(fixes) - 1])

@@ -204,7 +204,7 @@ def _runs(text: str, words, function_words: frozenset[str]):
 def _regions(function_words: frozenset[str]) -> re.Pattern:
     """Two or more words, each capitalised or a function word, between spaces (no blank line);
     a looser test than _runs' (a capital here is any letter but an ASCII lower-case one)."""
-    capital = r"[^\x00-@\[-\x7f](?<=[^\W\d_])[\w'’-]*"
+    capital = r"(?<![\w'’-])[^\x00-@\[-\x7f](?<=[^\W\d_])[\w'’-]*+"  # linear: no start inside a word
     function = "|".join(sorted((re.escape(w) for w in function_words if w.isalpha()), key=len, reverse=True))
     gap = r"(?:[^\S\n]|\n(?!\n))+"
     return re.compile(rf"{capital}(?:{gap}(?:{capital}|(?:{function})(?![\w'’-])))+")

@@ -157,7 +157,8 @@ def _bent_first_given_name(text: str, start: int, entry):
     Mohammed of Mohammed Shia al-Sudani), or None."""
     words = entry.canonical.split()
     m = GIVEN_NAME_BEFORE.search(text, max(0, start - 40), start)
-    if len(words) < 3 or not m or m.group(1) == words[-3] or not similar_given_name(m.group(1), words[-3]):
+    if len(words) < 3 or not m or not m.group(1)[:1].isupper() or m.group(1) == words[-3] \
+            or not similar_given_name(m.group(1), words[-3]):  # a name (capitalised), not "recent"
         return None
     return m.start(1), words[-3]
 

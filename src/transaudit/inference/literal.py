@@ -108,14 +108,17 @@ class Lexicon:
 
 
 # endings that mark a noun's plural where they cannot be anything else (Lithuanian -as is singular)
-PLURAL_ENDINGS = {"fr": ("s", "x"), "es": ("s",), "pt": ("s",), "ca": ("s",), "nl": ("s", "en"), "it": ("i",), "hu": ("k",)}
+PLURAL_ENDINGS = {"fr": ("s", "x"), "es": ("s",), "pt": ("s",), "ca": ("s",), "nl": ("s", "en"), "it": ("i",)}
 # languages that share one gloss file: Serbian, Croatian, Bosnian and Montenegrin (sh.yaml, Latin)
 SHARED = {"sr": "sh", "hr": "sh", "bs": "sh", "cnr": "sh"}
 CYRILLIC_TO_LATIN = {"sr": "sr", "cnr": "sr"}  # cyrtranslit's scheme for a Cyrillic native form
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=64)
 def lexicon(lang: str) -> Lexicon | None:
+    lang = lang.split("-")[0].lower()  # fr-CA, sr-Latn
+    if not re.fullmatch(r"[a-z]{2,3}", lang):
+        return None
     lang = SHARED.get(lang, lang)
     try:
         data = datafile.read(f"glosses/{lang}.yaml")
@@ -204,6 +207,7 @@ def _english_order(segment: list, lex: Lexicon) -> list:
 def renderings(form: str, lang: str) -> list[str]:
     """Word-for-word English renderings of a native form: "N of N2" and the compound "N2 N"."""
     lex = lexicon(lang)
+    lang = lang.split("-")[0].lower()
     if lang in CYRILLIC_TO_LATIN and any("\u0400" <= c <= "\u04ff" for c in form):
         import cyrtranslit
 
