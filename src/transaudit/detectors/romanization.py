@@ -139,38 +139,34 @@ def _bent_given_names(ctx):
             continue  # the given name with more letters: an adjective (Israeli), not a spelling
         expected = names[0]
         if given.isupper() != core.isupper() or not similar_given_name(given, expected) \
-                or key(given) in ctx.glossary.correct_keys or _another_name(text, m.start(1), entry):
+                or key(given) in ctx.glossary.correct_keys:
             continue
+        before = _name_before(text, m.start(1), entry)
+        if before is True:
+            continue  # another person's longer name
         fix = (expected.upper() if given.isupper() else expected) + " " + match.text
         start, end = m.start(1), match.end
-        first = _bent_first_given_name(text, start, entry)  # Muhammad Shiya al-Sudani
-        if first:
-            start, first_expected = first
+        if before:  # the first given name bent too: Muhammad Shiya al-Sudani
+            start, first_expected = before
             fix = (first_expected.upper() if given.isupper() else first_expected) + " " + fix
         yield Finding(RULE, SEVERITY, f"'{given}' looks like {expected} spelt the way another language "
                       f"writes it; the English form is {expected} {entry.short_form}",
                       start, end, ctx.doc.text[start:end], (fix,), entry.id, 0.8, CATEGORY)
 
 
-def _bent_first_given_name(text: str, start: int, entry):
-    """(start, expected) of a first given name before the bent one, bent too (Muhammad for the
-    Mohammed of Mohammed Shia al-Sudani), or None."""
-    words = entry.canonical.split()
+def _name_before(text: str, start: int, entry):
+    """What stands before a bent given name: (its start, the expected first given name) when it is
+    the person's first given name bent too (Muhammad for the Mohammed of Mohammed Shia al-Sudani);
+    True when it is another name, so another person ("Sadegh Amoli Larijani" is not Ali
+    Larijani); None for nothing, a lower-case word ("recent"), a title (Speaker Bakir Ghalibaf) or
+    the first given name as written."""
     m = GIVEN_NAME_BEFORE.search(text, max(0, start - 40), start)
-    if len(words) < 3 or not m or not m.group(1)[:1].isupper() or m.group(1) == words[-3] \
-            or not similar_given_name(m.group(1), words[-3]):  # a name (capitalised), not "recent"
+    if not m or not m.group(1)[:1].isupper():
         return None
-    return m.start(1), words[-3]
-
-
-def _another_name(text: str, start: int, entry) -> bool:
-    """A name before the given name that is not the person's own first given name: a longer
-    name, another person ("Sadegh Amoli Larijani" is not Ali Larijani)."""
-    m = GIVEN_NAME_BEFORE.search(text, max(0, start - 40), start)
-    if not m or not m.group(1)[:1].isupper() or english_zipf(m.group(1).lower()) >= TITLE_ZIPF:
-        return False  # no name before, or a title (Speaker Bakir Ghalibaf)
-    words = entry.canonical.split()
-    return len(words) < 3 or not similar_given_name(m.group(1), words[-3])
+    word, words = m.group(1), entry.canonical.split()
+    if len(words) >= 3 and similar_given_name(word, words[-3]):
+        return None if word == words[-3] else (m.start(1), words[-3])
+    return None if english_zipf(word.lower()) >= TITLE_ZIPF else True
 
 
 def detect(ctx, options):

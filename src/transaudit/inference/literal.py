@@ -18,6 +18,7 @@ from ..glossary.compile import DERIVED, Pattern
 from ..inflect import apply_number, pluralize, singularize
 from ..language import english_zipf, language_name
 from ..normalize import strip_marks
+from .calques import other_spelling
 from .romanization import foreign_word
 
 RULE = "calque"
@@ -206,8 +207,8 @@ def _english_order(segment: list, lex: Lexicon) -> list:
 
 def renderings(form: str, lang: str) -> list[str]:
     """Word-for-word English renderings of a native form: "N of N2" and the compound "N2 N"."""
-    lex = lexicon(lang)
     lang = lang.split("-")[0].lower()
+    lex = lexicon(lang)
     if lang in CYRILLIC_TO_LATIN and any("\u0400" <= c <= "\u04ff" for c in form):
         import cyrtranslit
 
@@ -220,8 +221,6 @@ def renderings(form: str, lang: str) -> list[str]:
     out = [phrases[0] + "".join(f" {link} {p}" for link, p in zip(links, phrases[1:]))]
     if len(phrases) > 1:  # with a bare "of" (forces of order), and the compound (debarkation ship)
         out += [" of ".join(phrases), " ".join(phrases[::-1])]
-    from .calques import other_spelling
-
     return list(dict.fromkeys(out + [other_spelling(english) for english in out]))
 
 
@@ -231,8 +230,6 @@ def _words(form: str) -> set[str]:
 
 def _unusual(words: set[str]) -> bool:
     """A word English seldom uses (thermoelectric, debarkation): the phrase is no plain English."""
-    from ..language import english_zipf
-
     return any(english_zipf(w) < RARE_ZIPF for w in words)
 
 

@@ -120,12 +120,14 @@ def _other_given_names(entry, candidates) -> list[tuple]:
         for form, lang in given_name_forms(word):
             options = by_lang.setdefault(lang, [[w] for w in words])
             options[i].append(form)
+    if not by_lang:
+        return []
+    surnames = dict.fromkeys([words[-1]] + [form.split()[-1] for form, suggestion, _, _ in candidates
+                                            if suggestion == entry.canonical and " " in form
+                                            and form.split()[0] == words[0]])
     out = []
     for lang, options in by_lang.items():
         via = {f"the {LANGUAGE_NAMES.get(lang) or language_name(lang)} form of the given name"}
-        surnames = dict.fromkeys([words[-1]] + [form.split()[-1] for form, suggestion, _, _ in candidates
-                                                if suggestion == entry.canonical and " " in form
-                                                and form.split()[0] == words[0]])
         for combo in itertools.islice(itertools.product(*options[:-1]), 1, MAX_FORMS):
             for surname in itertools.islice(surnames, MAX_NOISE):
                 out.append((" ".join(combo + (surname,)), entry.canonical, via, 0.85))
