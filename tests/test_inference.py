@@ -119,6 +119,27 @@ def test_chinese_names_through_russian_and_serbian_from_pinyin(compiled, text, w
     assert via in found[0].message
 
 
+def test_taiwanese_names_in_the_pinyin_of_their_characters(compiled):
+    """English writes Tsai Ing-wen and Kaohsiung; a mainland Chinese source gives the Pinyin of
+    蔡英文 and 高雄, read from the characters."""
+    text = "Former president Cai Yingwen visited Gaoxiong on Sunday; CAI YINGWEN said little."
+    found = findings(text, compiled, "romanization")
+    assert [(f.text, f.suggestions[0]) for f in found] == [
+        ("Cai Yingwen", "Tsai Ing-wen"), ("Gaoxiong", "Kaohsiung"), ("CAI YINGWEN", "TSAI ING-WEN")]
+    assert "Pinyin" in found[0].message
+    assert findings("Former president Tsai Ing-wen visited Kaohsiung on Sunday.", compiled) == []
+
+
+@pytest.mark.parametrize("native, person, expected", [
+    ("賴清德", True, "Lai Qingde"), ("欧阳娜娜", True, "Ouyang Nana"), ("西安", False, "Xi'an"),
+    ("高雄", False, "Gaoxiong"), ("Kaohsiung", False, None), ("高雄市政府大樓與港口", False, None),
+])
+def test_pinyin_from_characters(native, person, expected):
+    from transaudit.inference.pinyin import from_hanzi
+
+    assert from_hanzi(native, person) == expected
+
+
 def test_pinyin_names_and_their_lookalikes_are_clean(compiled):
     text = ("Li Qiang met officials in Xinjiang; Li said the Lis of Sinai and Tsyan Street were unrelated, "
             "and Sinjiang is not a spelling anyone uses here.")
@@ -206,6 +227,11 @@ def test_added_diacritics_on_a_name_from_another_script(compiled):
     f = one("Kurdish official İlham Ahmed said the talks would resume.", compiled, "romanization")
     assert (f.text, f.suggestions[0]) == ("İlham Ahmed", "Ilham Ahmed")
     assert "Turkish" in f.message
+    # the same names typed decomposed: a letter and a combining mark
+    f = one("Drones hit Be\u0301lgorod on Sunday.", compiled, "romanization")
+    assert (f.text, f.suggestions[0], "Spanish" in f.message) == ("Be\u0301lgorod", "Belgorod", True)
+    f = one("Kurdish official I\u0307lham Ahmed said the talks would resume.", compiled, "romanization")
+    assert (f.text, f.suggestions[0], "Turkish" in f.message) == ("I\u0307lham Ahmed", "Ilham Ahmed", True)
 
 
 @pytest.mark.parametrize("text", [

@@ -43,6 +43,7 @@ def calques(text, compiled):
     ("نقطه‌زن", "fa", "point-striking"),                        # a Persian word with a ZWNJ inside
     ("ένοπλες δυνάμεις", "el", "armed forces"),
     ("υπουργείο Άμυνας", "el", "ministry of defence"),          # a Greek genitive
+    ("ΥΠΟΥΡΓΕΙΟ ΑΜΥΝΑΣ", "el", "ministry of defence"),          # Greek capitals have no accents
     ("különleges katonai művelet", "hu", "special military operation"),
 ])
 def test_renderings(native, lang, english):

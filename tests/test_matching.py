@@ -230,3 +230,15 @@ def test_title_case_with_small_words_and_irregular_plurals():
     assert transfer_case("Forces of the Order", "law enforcement of the state", False) == "Law Enforcement of the State"
     assert apply_number("servicemen", "plural") == "servicemen"
     assert apply_number("serviceman", "singular") == "serviceman"
+
+
+@pytest.mark.parametrize("singular, plural", [
+    ("serviceman", "servicemen"), ("gunman", "gunmen"), ("Spokesman", "Spokesmen"),
+    ("SERVICEMAN", "SERVICEMEN"), ("German", "Germans"), ("Sherman", "Shermans"), ("human", "humans"),
+])
+def test_man_compounds_take_men_and_names_do_not(singular, plural):
+    from transaudit.inflect import pluralize, singularize
+
+    assert pluralize(singular) == plural and singularize(plural) == singular
+    if plural.lower().endswith("men"):
+        assert pluralize(plural) == plural

@@ -150,6 +150,16 @@ def test_unattributed_quote_in_romanian_is_reported(lint):
     assert "Romanian" in f.message
 
 
+def test_a_quotation_left_in_the_original_inside_an_english_sentence(lint):
+    text = ('"Snabdevanje gorivom je za sada stabilno," Energy Minister Dubravka Đedović Handanović told '
+            "the state broadcaster RTS, adding that state reserves would last for several weeks.\n")
+    [f] = lint(text)
+    assert f.text == "Snabdevanje gorivom je za sada stabilno" and "Croatian" in f.message
+    english = ('"Fuel supply is stable for now," Energy Minister Dubravka Đedović Handanović told the '
+               "state broadcaster RTS, adding that state reserves would last for several weeks.\n")
+    assert lint(english) == []
+
+
 QUOTED_ORIGINALS = [
     "„Nu vom ceda niciodată în fața agresiunii rusești și vom apăra fiecare sat” "
     "(We will never give in to Russian aggression), Sandu wrote.",

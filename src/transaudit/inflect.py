@@ -7,6 +7,10 @@ _SIBILANT = re.compile(r"(s|x|z|ch|sh)$", re.I)
 
 
 def pluralize(word: str) -> str:
+    if _MEN.search(word):  # servicemen: already plural
+        return word
+    if _MAN.search(word):  # serviceman, chairman (not German, human, shaman)
+        return word[:-2] + ("EN" if word.isupper() else "en")
     if re.search(r"[^aeiou]y$", word, re.I):
         return word[:-1] + ("IES" if word.isupper() else "ies")
     if _SIBILANT.search(word):
@@ -17,10 +21,16 @@ def pluralize(word: str) -> str:
 TITLE_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "by", "with"})
 
 
+# compounds of -man/-men after s, e, n or r: servicemen, spokesmen, gunmen, chairmen (not Turkmen,
+# bitumen); capitalised only with four letters before, so that German and Sherman stay names
+_MEN = re.compile(r"^(?:[a-z][a-z-]+|[A-Z][a-z-]{3,})[senr]men$|^[A-Z-]{4,}[SENR]MEN$")
+_MAN = re.compile(r"^(?:[a-z][a-z-]+|[A-Z][a-z-]{3,})[senr]man$|^[A-Z-]{4,}[SENR]MAN$")
+
+
 def singularize(word: str) -> str:
-    low = word.lower()
-    if re.search(r"[senr]men$", low) and len(low) > 5:  # servicemen, spokesmen, gunmen (not Turkmen, bitumen)
+    if _MEN.search(word):
         return word[:-3] + ("MAN" if word.isupper() else "man")
+    low = word.lower()
     if low.endswith("ies") and len(word) > 4:
         return word[:-3] + ("Y" if word.isupper() else "y")
     if re.search(r"(x|z|ch|sh|ss)es$", low):

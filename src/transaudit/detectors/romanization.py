@@ -61,7 +61,9 @@ _DIACRITICS = {
 
 
 def _diacritic_language(word: str) -> str | None:
-    # letter by letter: "İ".lower() is i + a combining dot, which would hide the Turkish capital
+    # letter by letter: "İ".lower() is i + a combining dot, which would hide the Turkish capital;
+    # NFC first, so that a decomposed é or İ (a letter and a combining mark) counts as one letter
+    word = unicodedata.normalize("NFC", word)
     letters = {c.lower() if len(c.lower()) == 1 else c for c in word if c.isalpha() and not c.isascii()}
     if not letters:
         return None

@@ -301,13 +301,32 @@ def _foreign_sentences(text: str, vocabulary: set[str], options) -> list[tuple[i
     for s, e in foreign_candidates(text, vocabulary):
         if deadline.expired(s):
             break
-        tokens = words(text[s:e])
-        if len(tokens) < options["min_words"] or mostly_names(tokens) or not looks_foreign(tokens):
+        found = _foreign(text, s, e, options)
+        if found:
+            out.append((s, e, *found))
             continue
-        lang, prob = identify(text[s:e])
-        if lang not in ("en", "und") and prob >= options["min_probability"]:
-            out.append((s, e, lang, prob))
+        # an English sentence around a quotation left in the original: "Snabdevanje gorivom je
+        # za sada stabilno," the minister said.
+        for qs, qe in _quotes(text[s:e]):
+            inner = text[s + qs + 1:s + qe - 1]
+            a = s + qs + 1 + len(inner) - len(inner.lstrip())
+            b = s + qs + 1 + len(inner.rstrip(_QUOTE_TAIL))
+            found = a < b and _foreign(text, a, b, options)
+            if found:
+                out.append((a, b, *found))
     return out
+
+
+_QUOTE_TAIL = " \t\n,.;:!?…"
+
+
+def _foreign(text: str, s: int, e: int, options) -> tuple[str, float] | None:
+    """(language, probability) when text[s:e] is a passage in another language, else None."""
+    tokens = words(text[s:e])
+    if len(tokens) < options["min_words"] or mostly_names(tokens) or not looks_foreign(tokens):
+        return None
+    lang, prob = identify(text[s:e])
+    return (lang, prob) if lang not in ("en", "und") and prob >= options["min_probability"] else None
 
 
 _DETERMINER = re.compile(r" (?:the|a|an|his|her|its|their|our|this|these|those|official|officials|local|state)\b")

@@ -46,6 +46,7 @@ class Lexicon:
     genitive_follows: bool          # Slavic: объект энергетики = object of energetics
     cognates: tuple[tuple[re.Pattern, str], ...] = ()  # an unknown word's English look-alike
     plurals: tuple[str, ...] = ()   # endings that make a noun plural (forces, fuerzas)
+    unaccented: bool = False        # keys and words read without accents (Greek capitals drop them)
 
     def _word(self, w: str):
         if w in self.adjectives:
@@ -113,6 +114,7 @@ PLURAL_ENDINGS = {"fr": ("s", "x"), "es": ("s",), "pt": ("s",), "ca": ("s",), "n
 # languages that share one gloss file: Serbian, Croatian, Bosnian and Montenegrin (sh.yaml, Latin)
 SHARED = {"sr": "sh", "hr": "sh", "bs": "sh", "cnr": "sh"}
 CYRILLIC_TO_LATIN = {"sr": "sr", "cnr": "sr"}  # cyrtranslit's scheme for a Cyrillic native form
+UNACCENTED = {"el"}  # Greek writes no accents in capitals: ΑΝΤΙΑΕΡΟΠΟΡΙΚΗ for αντιαεροπορική
 
 
 @lru_cache(maxsize=64)
@@ -126,17 +128,21 @@ def lexicon(lang: str) -> Lexicon | None:
     except (FileNotFoundError, IsADirectoryError):
         return None
 
+    unaccented = lang in UNACCENTED
+    bare = strip_marks if unaccented else str
+
     def table(name):  # the first gloss: the others document the word
-        return {str(k).lower(): str(v[0] if isinstance(v, list) else v) for k, v in (data.get(name) or {}).items() if v}
+        return {bare(str(k).lower()): str(v[0] if isinstance(v, list) else v)
+                for k, v in (data.get(name) or {}).items() if v}
 
     return Lexicon(table("nouns"), table("adjectives"),
-                   {str(k).lower(): str(v or "") for k, v in (data.get("function") or {}).items()},
+                   {bare(str(k).lower()): str(v or "") for k, v in (data.get("function") or {}).items()},
                    table("prefixes"),
-                   tuple(sorted({str(e) for e in data.get("endings") or ()}, key=len, reverse=True)),
-                   tuple(sorted({str(c) for c in data.get("clitics") or ()}, key=len, reverse=True)),
+                   tuple(sorted({bare(str(e)) for e in data.get("endings") or ()}, key=len, reverse=True)),
+                   tuple(sorted({bare(str(c)) for c in data.get("clitics") or ()}, key=len, reverse=True)),
                    bool(data.get("adjectives_follow")), bool(data.get("genitive_follows")),
                    tuple((re.compile(p), r) for p, r in _cognate_rules().get(lang) or ()),
-                   PLURAL_ENDINGS.get(lang, ()))
+                   PLURAL_ENDINGS.get(lang, ()), unaccented)
 
 
 @lru_cache(maxsize=1)
@@ -147,7 +153,8 @@ def _cognate_rules() -> dict:
 def _tokens(form: str, lex: Lexicon) -> list[str]:
     """Lower-case words, elided articles split off (d'attaque -> d', attaque)."""
     out = []
-    for t in _TOKEN.findall(form.lower().replace("i\u0307", "i")):  # Turkish İ lower-cased: i + dot
+    low = form.lower().replace("i\u0307", "i")  # Turkish İ lower-cased: i + dot
+    for t in _TOKEN.findall(strip_marks(low) if lex.unaccented else low):
         cut = max(t.rfind(a) for a in _APOSTROPHES)
         if cut > 0 and t[:cut + 1] in lex.function:
             out += [t[:cut + 1], t[cut + 1:]]

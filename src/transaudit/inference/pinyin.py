@@ -1,4 +1,9 @@
-"""Chinese names from their Pinyin spelling to Russian (Palladius) and Serbian (data/pinyin.yaml)."""
+"""Chinese names in Pinyin: from their characters (pypinyin), and from Pinyin to Russian (Palladius)
+and Serbian (data/pinyin.yaml).
+
+English writes many Chinese names in older or local spellings (Lai Ching-te, Kaohsiung,
+Kuomintang); a text translated from a mainland Chinese source writes them in Pinyin (Lai Qingde,
+Gaoxiong, Guomindang), and a Russian one in Palladius (Лай Циндэ)."""
 from __future__ import annotations
 
 import itertools
@@ -34,6 +39,37 @@ def syllables() -> dict[str, tuple[str, ...]]:
         for final, (f_cyr, *f_latin) in finals.items():
             out[initial + final] = (cyr + f_cyr, *(a + b for a in latin for b in f_latin))
     return out
+
+
+# two-character surnames (simplified and traditional)
+COMPOUND_SURNAMES = frozenset("欧阳 歐陽 司马 司馬 诸葛 諸葛 上官 东方 東方 皇甫 尉迟 尉遲 公孙 公孫 慕容 司徒 令狐 "
+                              "夏侯 长孙 長孫 宇文 端木 西门 西門 澹台 澹臺 轩辕 軒轅".split())
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+MAX_HAN = 6
+
+
+@lru_cache(maxsize=4096)
+def from_hanzi(native: str, person: bool) -> str | None:
+    """The Pinyin spelling of a Chinese name written in characters, without tones: 賴清德 -> Lai
+    Qingde (a person: surname, then the given name in one word), 高雄 -> Gaoxiong; None for
+    anything but 1-6 Chinese characters (a middle dot or spaces between them allowed)."""
+    chars = re.sub(r"[\s·・]", "", native)
+    if not chars or len(chars) > MAX_HAN or not _HAN.fullmatch(chars):
+        return None
+    from pypinyin import lazy_pinyin
+
+    syllables = lazy_pinyin(chars, v_to_u=True)
+    if len(syllables) != len(chars) or not all(s.isalpha() for s in syllables):
+        return None
+    cut = 2 if person and chars[:2] in COMPOUND_SURNAMES and len(chars) > 2 else 1 if person and len(chars) > 1 else 0
+    words = [syllables[:cut], syllables[cut:]] if cut else [syllables]
+    return " ".join(_join(w) for w in words if w)
+
+
+def _join(syllables: list[str]) -> str:
+    """Syllables as one Pinyin word: an apostrophe before a syllable starting with a, o or e (Xi'an)."""
+    word = syllables[0] + "".join("'" + s if s[0] in "aoe" else s for s in syllables[1:])
+    return word[:1].upper() + word[1:]
 
 
 @lru_cache(maxsize=4096)

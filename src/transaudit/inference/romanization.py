@@ -173,6 +173,7 @@ def _native_forms(entry) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     natives = list(entry.native)
     for name in _pinyin_names(entry):
+        out.setdefault(name, set()).add("Pinyin")  # dropped by the compiler when it is a correct form
         if "ru" not in dict(entry.native):
             natives.append(("ru", pinyin.russian(name)))
         for form in pinyin.serbian(name):
@@ -195,10 +196,17 @@ def _native_forms(entry) -> dict[str, set[str]]:
 
 
 def _pinyin_names(entry) -> list[str]:
-    """The canonical form and aliases of a Chinese name that are Pinyin."""
-    if not any(lang.split("-")[0] == "zh" for lang, _ in entry.native):
+    """The Pinyin spellings of a Chinese name: its canonical form and aliases that are Pinyin, and
+    the Pinyin of its characters (Lai Qingde for Lai Ching-te, 賴清德)."""
+    chinese = [native for lang, native in entry.native if lang.split("-")[0] == "zh"]
+    if not chinese:
         return []
-    return [name for name in (entry.canonical, *entry.aliases) if pinyin.russian(name)]
+    names = [name for name in (entry.canonical, *entry.aliases) if pinyin.russian(name)]
+    for native in chinese if entry.kind in ("person", "place") else ():  # an organisation's is a description
+        name = pinyin.from_hanzi(native, entry.kind == "person")
+        if name and pinyin.russian(name) and name not in names:
+            names.append(name)
+    return names
 
 
 @lru_cache(maxsize=1)
