@@ -589,3 +589,11 @@ def test_a_bent_given_name_of_a_person_whose_canonical_form_is_one_word(tmp_path
     f = one("RSF commander Hemdan Dagalo spoke in Nyala.", glossary, "romanization")
     assert (f.text, f.suggestions[0]) == ("Hemdan Dagalo", "Hamdan Dagalo")
     assert findings("RSF commander Mohamad Dagalo spoke in Nyala.", glossary, "romanization") == []
+
+
+def test_an_institution_with_a_quoted_name_inside(compiled):
+    text = 'Bulgaria\'s State Agency "National Security" said the refinery was under watch.'
+    f = one(text, compiled, "institution")
+    assert (f.text, f.suggestions[0]) == ('State Agency "National Security', "State Agency for National Security")
+    text = 'The State Agency for National Security said "National Security" was not at stake.'
+    assert findings(text, compiled, "institution") == []

@@ -81,6 +81,27 @@ def test_literal_calques_in_news_sentences(compiled, text, wrong, fix):
     assert calques(text, compiled) == [(wrong, fix)]
 
 
+def test_an_organisation_named_word_for_word(compiled):
+    text = ("Prague's National Office for Cybernetic and Information Security warned of attacks; "
+            "the Service of Security of Ukraine agreed.")
+    found = [(f.text, f.suggestions[0], f.rule) for f in lint_text(text, glossary=compiled)]
+    assert found == [
+        ("National Office for Cybernetic and Information Security", "National Cyber and Information Security Agency",
+         "institution"),
+        ("Service of Security of Ukraine", "Security Service of Ukraine", "institution")]
+    f = next(f for f in lint_text(text, glossary=compiled) if f.text.startswith("National"))
+    assert "through Czech" in f.message and "word for word from 'Národní úřad" in f.message
+
+
+@pytest.mark.parametrize("text", [
+    "The National Cyber and Information Security Agency (NÚKIB) warned of attacks.",
+    "The Ministry of Defence of Ukraine said the drones were shot down.",
+    "Ukraine's security service said the national office for cybernetic matters was not involved.",
+])
+def test_an_organisation_reordered_or_with_its_country_is_no_calque(compiled, text):
+    assert lint_text(text, glossary=compiled) == []
+
+
 def test_a_rendering_of_common_words_only_is_less_sure(compiled):
     """No word of the term and no rare word: it may be plain English."""
     entries = {e.canonical: e for e in load_glossaries([GLOSSARY], include_default=False).entries}

@@ -62,6 +62,13 @@ def _letters(s: str) -> str:
     return "".join(c for c in s if c.isalpha())
 
 
+def title_case(text: str) -> str:
+    """Every word with a capital but the small words inside (President of the Council)."""
+    return re.sub(r"(^|[\s-])(\w+)", lambda m: m.group(1) + (
+        m.group(2) if m.start() and m.group(2) in TITLE_SMALL_WORDS else m.group(2)[:1].upper() + m.group(2)[1:]),
+        text)
+
+
 def transfer_case(text: str, suggestion: str, is_name: bool) -> str:
     """Give `suggestion` the case pattern of `text`: names keep their case unless the text is ALL
     CAPS; terms copy ALL CAPS, Title Case or an initial capital."""
@@ -72,9 +79,7 @@ def transfer_case(text: str, suggestion: str, is_name: bool) -> str:
         return suggestion
     words = [w for w in re.split(r"[\s-]+", text) if _letters(w) and w.lower() not in TITLE_SMALL_WORDS]
     if len(words) > 1 and all(_letters(w)[0].isupper() for w in words):  # Title Case (President of the Council)
-        return re.sub(r"(^|[\s-])(\w+)", lambda m: m.group(1) + (
-            m.group(2) if m.start() and m.group(2) in TITLE_SMALL_WORDS else m.group(2)[:1].upper() + m.group(2)[1:]),
-            suggestion)
+        return title_case(suggestion)
     if letters[0].isupper():
         i = next((k for k, c in enumerate(suggestion) if c.isalpha()), 0)
         return suggestion[:i] + suggestion[i:i + 1].upper() + suggestion[i + 1:]  # '' stays ''

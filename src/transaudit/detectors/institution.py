@@ -21,6 +21,7 @@ from ..finding import Finding, Severity
 from ..inflect import singularize
 from ..limits import NEVER
 from ..normalize import key
+from .glossary_hits import report
 
 RULE = "institution"
 CATEGORY = "terminology/wrong-term"
@@ -180,6 +181,10 @@ def _phrases(text: str, function_words: frozenset[str]):
         yield from _runs(text, _WORD.finditer(text, s, region.end()), function_words)
 
 
+QUOTES = '"“”„«»'  # a name quoted inside a name: State Agency "National Security"
+_GAP_CHARS = " \t\r\n" + QUOTES
+
+
 def _runs(text: str, words, function_words: frozenset[str]):
     run: list[re.Match] = []
     for m in words:
@@ -190,7 +195,7 @@ def _runs(text: str, words, function_words: frozenset[str]):
                 run = [m]
             continue
         gap = text[run[-1].end():m.start()]
-        if gap.strip() == "" and "\n\n" not in gap and (upper or (w.islower() and w.lower() in function_words)):
+        if gap.strip(_GAP_CHARS) == "" and "\n\n" not in gap and (upper or (w.islower() and w.lower() in function_words)):
             run.append(m)
             continue
         if len(run) > 1:
@@ -206,7 +211,7 @@ def _regions(function_words: frozenset[str]) -> re.Pattern:
     a looser test than _runs' (a capital here is any letter but an ASCII lower-case one)."""
     capital = r"(?<![\w'’-])[^\x00-@\[-\x7f](?<=[^\W\d_])[\w'’-]*+"  # linear: no start inside a word
     function = "|".join(sorted((re.escape(w) for w in function_words if w.isalpha()), key=len, reverse=True))
-    gap = r"(?:[^\S\n]|\n(?!\n))+"
+    gap = rf"(?:[^\S\n]|\n(?!\n)|[{QUOTES}])+"
     return re.compile(rf"{capital}(?:{gap}(?:{capital}|(?:{function})(?![\w'’-])))+")
 
 
@@ -268,7 +273,14 @@ def _candidates(text, run, max_words, claimed, tables: Tables, deadline=NEVER):
                 yield start, end, entries[0], confidence
 
 
+def _message(m, hit, entry, fix):
+    how = ", ".join(filter(None, (hit.pattern.via and f"through {hit.pattern.via}", hit.pattern.detail)))
+    return f"'{m.text}' looks like a translated form of the name {fix}" + (f" ({how})" if how else "")
+
+
 def detect(ctx, options):
+    # names the glossary's native forms give word for word (inference/literal.py)
+    yield from report(ctx, RULE, SEVERITY, CATEGORY, _message)
     text = ctx.doc.masked
     tables = ctx.glossary.prepare(RULE, prepare)
     if not tables.index:

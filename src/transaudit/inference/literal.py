@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .. import datafile
 from ..glossary.compile import DERIVED, Pattern
-from ..inflect import apply_number, pluralize, singularize
+from ..inflect import apply_number, pluralize, singularize, title_case
 from ..language import english_zipf, language_name
 from ..normalize import strip_marks
 from .calques import other_spelling
@@ -47,6 +47,7 @@ class Lexicon:
     cognates: tuple[tuple[re.Pattern, str], ...] = ()  # an unknown word's English look-alike
     plurals: tuple[str, ...] = ()   # endings that make a noun plural (forces, fuerzas)
     unaccented: bool = False        # keys and words read without accents (Greek capitals drop them)
+    unspaced: bool = False          # words not separated by spaces (Chinese): split on the longest keys
 
     def _word(self, w: str):
         if w in self.adjectives:
@@ -142,7 +143,7 @@ def lexicon(lang: str) -> Lexicon | None:
                    tuple(sorted({bare(str(c)) for c in data.get("clitics") or ()}, key=len, reverse=True)),
                    bool(data.get("adjectives_follow")), bool(data.get("genitive_follows")),
                    tuple((re.compile(p), r) for p, r in _cognate_rules().get(lang) or ()),
-                   PLURAL_ENDINGS.get(lang, ()), unaccented)
+                   PLURAL_ENDINGS.get(lang, ()), unaccented, bool(data.get("unspaced")))
 
 
 @lru_cache(maxsize=1)
@@ -158,9 +159,30 @@ def _tokens(form: str, lex: Lexicon) -> list[str]:
         cut = max(t.rfind(a) for a in _APOSTROPHES)
         if cut > 0 and t[:cut + 1] in lex.function:
             out += [t[:cut + 1], t[cut + 1:]]
+        elif lex.unspaced:
+            out += _split_unspaced(t, lex)
         else:
             out.append(t)
     return out
+
+
+MAX_KEY = 6  # characters of the longest key of an unspaced language
+
+
+def _split_unspaced(t: str, lex: Lexicon) -> list[str]:
+    """An unspaced word split into keys, the longest first from the left (两岸关系 -> 两岸, 关系);
+    the word whole when some part is no key."""
+    parts, i = [], 0
+    while i < len(t):
+        for j in range(min(len(t), i + MAX_KEY), i, -1):
+            w = t[i:j]
+            if w in lex.nouns or w in lex.adjectives or w in lex.function:
+                parts.append(w)
+                i = j
+                break
+        else:
+            return [t]
+    return parts
 
 
 def _segments(form: str, lex: Lexicon):
@@ -241,8 +263,12 @@ def _unusual(words: set[str]) -> bool:
 
 
 def derive(entry) -> list[Pattern]:
-    if entry.kind != "term" or not entry.native:
+    """A term's literal calques; an organisation's name translated word by word, in Title Case
+    (Národní úřad pro kybernetickou a informační bezpečnost -> National Office for Cybernetic and
+    Information Security, for the National Cyber and Information Security Agency)."""
+    if entry.kind not in ("term", "organization") or not entry.native:
         return []
+    term = entry.kind == "term"
     forms = (entry.canonical, *entry.aliases)
     term_words = set().union(*(_words(f) for f in forms))
     taken = {f.lower() for f in forms}
@@ -250,11 +276,18 @@ def derive(entry) -> list[Pattern]:
     for lang, native in entry.native:
         for english in renderings(native, lang):
             words = _words(english)
-            if len(english.split()) < 2 or english in taken:
+            if len(english.split()) < 2 or english.lower() in taken or (not term and len(words) < 2):
                 continue
+            if not term and any(_words(f) == words or f" {f.lower()} " in f" {english.lower()} " for f in forms):
+                continue  # the name reordered (Ukraine Security Service) or with a word added (... of Ukraine)
             # one of common words and no word of the term may be plain English: less sure
             confidence = CONFIDENCE if words & term_words or _unusual(words) else UNSURE
-            taken.add(english)
+            taken.add(english.lower())
+            if not term:
+                out.append(Pattern(entry.id, title_case(english), DERIVED, "institution", entry.canonical,
+                                   via=language_name(lang), confidence=confidence,
+                                   detail=f"word for word from '{native}'"))
+                continue
             pairs = [(english, entry.canonical)]
             head, of, rest = english.partition(" of ")
             if of and singularize(head) == head:  # the compiler inflects the last word only
