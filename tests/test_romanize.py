@@ -20,6 +20,8 @@ ALPHABETS = {
     "bg": "абвгдежзийклмнопрстуфхцчшщъьюя",
     "sr": "абвгдђежзијклљмнњопрстћуфхцчџш",
     "el": "αβγδεζηθικλμνξοπρσςτυφχψω",
+    "ka": "აბგდევზთიკლმნოპჟრსტუფქღყშჩცძწჭხჯჰ",
+    "hy": "աբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆ",
 }
 CYRILLIC = re.compile(r"[\u0400-\u052f]")
 FOREIGN = ["ro", "fr", "de", "es", "it", "pl", "cs", "sk", "hr", "tr", "hu", "pt", "nl", "sv"]
@@ -227,6 +229,17 @@ def test_data_file(system):
         assert not [v for v in values if re.search("[α-ω]", v)], f"{system}/{lang} output has Greek"
     for key in ("ascii", "variants"):
         assert all(isinstance(v, str) for v in (raw.get(key) or {}).values())
+
+
+@pytest.mark.parametrize("native, lang, system, form", [
+    ("ქართული ოცნება", "ka", "en-bgn", "Kartuli Otsneba"),   # Georgian has no capitals: each word gets one
+    ("ირაკლი კობახიძე", "ka", "en-press", "Irakli Kobakhidze"),
+    ("Նիկոլ Փաշինյան", "hy", "en-press", "Nikol Pashinyan"),
+    ("Նիկոլ Փաշինյան", "hy", "en-bgn", "Nikol P’ashinyan"),
+    ("Երևան", "hy", "en-bgn", "Yerevan"),                    # և: yev first, ev after a consonant; ե: ye first
+])
+def test_georgian_and_armenian(native, lang, system, form):
+    assert form in romanizations(native, lang)[system]
 
 
 def test_generated_english_files_are_current(monkeypatch):

@@ -20,7 +20,10 @@ __all__ = ["romanizations", "language_name"]
 
 # Vowels of each supported source language (for `after_vowel` and `between_vowels`).
 _VOWELS = MappingProxyType({"ru": "аеёиоуыэюя", "uk": "аеєиіїоуюя", "be": "аеёіоуыэюя",
-                            "bg": "аеиоуъюя", "sr": "аеиоу", "el": "αεηιουωϊϋ"})
+                            "bg": "аеиоуъюя", "sr": "аеиоу", "el": "αεηιουωϊϋ", "ka": "აეიოუ",
+                            "hy": "աեէըիոօ"})
+_UNICASE = ("ka",)
+_CAPITAL = re.compile(r"(?<![\w'’])\w")
 # After these, iotated vowels behave as after a vowel (soft/hard signs, apostrophes).
 _SEPARATORS = "ьъ'’ʼ"
 # Last-resort ASCII replacements for letters that Unicode does not decompose.
@@ -222,7 +225,10 @@ def romanizations(native: str, lang: str) -> dict[str, frozenset[str]]:
     text = _clean(native).strip()
     if lang not in _VOWELS or not text:
         return {}
-    return {s: _romanize(text, lang, s) for s in _systems() if _table(s, lang) is not None}
+    out = {s: _romanize(text, lang, s) for s in _systems() if _table(s, lang) is not None}
+    if lang in _UNICASE:  # Georgian writes no capitals: a name's words get one
+        out = {s: frozenset(_CAPITAL.sub(lambda m: m.group().upper(), f) for f in forms) for s, forms in out.items()}
+    return out
 
 
 def language_name(system: str) -> str:

@@ -52,6 +52,19 @@ initial: {γκ: [gk, g], μπ: [mp, b], ντ: [nt, d]}
 before: {αυ: {θκξπστφχψς: af}, ευ: {θκξπστφχψς: ef}, ηυ: {θκξπστφχψς: if}}
 endings: {αυ: af, ευ: ef, ηυ: if}
 """
+GEORGIAN_NATIONAL = """
+letters: {ა: a, ბ: b, გ: g, დ: d, ე: e, ვ: v, ზ: z, თ: t, ი: i, კ: k, ლ: l, მ: m, ნ: n, ო: o,
+          პ: p, ჟ: zh, რ: r, ს: s, ტ: t, უ: u, ფ: p, ქ: k, ღ: gh, ყ: q, შ: sh, ჩ: ch, ც: ts,
+          ძ: dz, წ: ts, ჭ: ch, ხ: kh, ჯ: j, ჰ: h}
+"""
+ARMENIAN_BGN = """
+letters: {ա: a, բ: b, գ: g, դ: d, ե: e, զ: z, է: e, ը: y, թ: t’, ժ: zh, ի: i, լ: l, խ: kh,
+          ծ: ts, կ: k, հ: h, ձ: dz, ղ: gh, ճ: ch, մ: m, յ: y, ն: n, շ: sh, ո: o, չ: ch’,
+          պ: p, ջ: j, ռ: r, ս: s, վ: v, տ: t, ր: r, ց: ts’, ւ: w, փ: p’, ք: k’, օ: o, ֆ: f,
+          ու: u, և: ev}
+initial: {ե: ye, ո: vo, ու: u, և: yev}
+after_vowel: {ե: ye, և: yev}
+"""
 ALA_LC_OTHER = {
     "uk": """
 letters: {а: a, б: b, в: v, г: h, ґ: g, д: d, е: e, є: i͡e, ж: zh, з: z, и: y, і: i, ї: ï,
@@ -97,6 +110,11 @@ exonyms: {москва: Moscow, киев: [Kiev, Kyiv], харьков: [Kharkov
           петербург: Petersburg}
 """
 PRESS_OTHER = {
+    "ka": "base: en-bgn/ka",
+    "hy": """
+base: en-bgn/hy
+letters: {թ: t, չ: ch, ց: ts, փ: p, ք: k}
+""",
     "uk": """
 base: en-bgn/uk
 endings: {ий: [y, yi], ій: [iy, ii, i], ія: [ia, iia]}
@@ -126,9 +144,11 @@ SYSTEMS = {
                 "bgn_pcgn), Ukrainian (2019 agreement = Ukrainian national system, KMU "
                 "resolution no. 55 of 2010), Belarusian (1979), Bulgarian (2013 agreement = "
                 "Bulgarian Streamlined System, 2009 law), Serbian (Serbian Latin alphabet), "
-                "Greek (1996 agreement = ELOT 743)."),
+                "Greek (1996 agreement = ELOT 743), Georgian (2009 agreement = Georgian national "
+                "system, 2002), Armenian (1981)."),
         iuliia="bgn_pcgn", patch="", variants={"’": "'", "”": '"'},
-        other={"uk": KMU_2010, "be": BGN_BE, "bg": STREAMLINED_BG, "sr": "base: hr/sr", "el": ELOT_743}),
+        other={"uk": KMU_2010, "be": BGN_BE, "bg": STREAMLINED_BG, "sr": "base: hr/sr", "el": ELOT_743,
+               "ka": GEORGIAN_NATIONAL, "hy": ARMENIAN_BGN}),
     "en-alalc": dict(
         name="English (ALA-LC)",
         source=("ALA-LC Romanization Tables (Library of Congress): Russian (rules from the "
