@@ -102,6 +102,12 @@ def test_an_organisation_reordered_or_with_its_country_is_no_calque(compiled, te
     assert lint_text(text, glossary=compiled) == []
 
 
+def test_a_name_inside_an_organisation_name_renders_as_the_english_name_spells_it():
+    assert "Razumkov centre" in renderings("Centrum Razumkowa", "pl", ("Razumkov Centre",))
+    assert renderings("Centrum Razumkowa", "pl") == []          # an unknown word: nothing
+    assert renderings("Centrum Kowalskiego", "pl", ("Razumkov Centre",)) == []  # another name
+
+
 def test_a_rendering_of_common_words_only_is_less_sure(compiled):
     """No word of the term and no rare word: it may be plain English."""
     entries = {e.canonical: e for e in load_glossaries([GLOSSARY], include_default=False).entries}

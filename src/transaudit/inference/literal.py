@@ -185,7 +185,7 @@ def _split_unspaced(t: str, lex: Lexicon) -> list[str]:
     return parts
 
 
-def _segments(form: str, lex: Lexicon):
+def _segments(form: str, lex: Lexicon, names: dict[str, str] | None = None):
     """(the form as noun phrases linked by "of", the links): each phrase a list of (rendering,
     is an adjective; None for a kept function word) in the source order, each link "of" or
     "of the" (del, du; de la); None when a word is unknown."""
@@ -204,6 +204,8 @@ def _segments(form: str, lex: Lexicon):
                 segments[-1].append((rendering, None))
             continue
         found = lex.lookup(t)
+        if found is None and names and t in names:  # a name inside the name: Tramp Marşrutu
+            found = names[t], False
         if found is None and "-" in t:  # a hyphenated compound: its parts in their order, as one word
             parts = [lex.lookup(p) for p in t.split("-") if p]
             if parts and None not in parts:
@@ -234,7 +236,7 @@ def _english_order(segment: list, lex: Lexicon) -> list:
     return before + [w for w in reversed(after) if w[1]] + [w for w in after if not w[1]]
 
 
-def renderings(form: str, lang: str) -> list[str]:
+def renderings(form: str, lang: str, names: tuple[str, ...] = ()) -> list[str]:
     """Word-for-word English renderings of a native form: "N of N2" and the compound "N2 N"."""
     lang = lang.split("-")[0].lower()
     lex = lexicon(lang)
@@ -242,7 +244,7 @@ def renderings(form: str, lang: str) -> list[str]:
         import cyrtranslit
 
         form = cyrtranslit.to_latin(form, CYRILLIC_TO_LATIN[lang])
-    found = lex and _segments(form, lex)
+    found = lex and _segments(form, lex, _name_words(form, names))
     if not found:
         return []
     segments, links = found
@@ -251,6 +253,25 @@ def renderings(form: str, lang: str) -> list[str]:
     if len(phrases) > 1:  # with a bare "of" (forces of order), and the compound (debarkation ship)
         out += [" of ".join(phrases), " ".join(phrases[::-1])]
     return list(dict.fromkeys(out + [other_spelling(english) for english in out]))
+
+
+NAME_SIMILARITY = 75  # rapidfuzz ratio of a native proper name and a word of the English name
+
+
+def _name_words(form: str, names: tuple[str, ...]) -> dict[str, str]:
+    """Capitalised words of a Latin-script native form that a word of the English names spells
+    another way (Tramp: Trump), lower-cased: they render as that word."""
+    from rapidfuzz.fuzz import ratio
+
+    english = {w for n in names for w in re.findall(r"[^\W\d_]+", n) if w[:1].isupper()}
+    out = {}
+    for w in re.findall(r"[^\W\d_]+", form):
+        if w[:1].isupper() and "a" <= strip_marks(w[:1]).lower() <= "z":  # Latin script
+            bare = strip_marks(w).lower()
+            best = max(english, key=lambda e: ratio(bare, e.lower()), default=None)
+            if best and best[0].lower() == bare[0] and ratio(bare, best.lower()) >= NAME_SIMILARITY:
+                out[w.lower()] = best
+    return out
 
 
 def _words(form: str) -> set[str]:
@@ -274,7 +295,7 @@ def derive(entry) -> list[Pattern]:
     taken = {f.lower() for f in forms}
     out = []
     for lang, native in entry.native:
-        for english in renderings(native, lang):
+        for english in renderings(native, lang, forms if not term else ()):
             words = _words(english)
             if len(english.split()) < 2 or english.lower() in taken or (not term and len(words) < 2):
                 continue
