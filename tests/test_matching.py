@@ -242,3 +242,13 @@ def test_man_compounds_take_men_and_names_do_not(singular, plural):
     assert pluralize(singular) == plural and singularize(plural) == singular
     if plural.lower().endswith("men"):
         assert pluralize(plural) == plural
+
+
+@pytest.mark.parametrize("singular, plural", [
+    ("crisis", "crises"), ("analysis", "analyses"), ("hypothesis", "hypotheses"), ("Focus", "Foci"),
+    ("status", "statuses"), ("virus", "viruses"), ("abuse", "abuses"), ("house", "houses"), ("CRISIS", "CRISES"),
+])
+def test_greek_latin_and_us_plurals(singular, plural):
+    from transaudit.inflect import pluralize, singularize
+
+    assert pluralize(singular) == plural and singularize(plural) == singular

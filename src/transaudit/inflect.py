@@ -4,6 +4,19 @@ from __future__ import annotations
 import re
 
 _SIBILANT = re.compile(r"(s|x|z|ch|sh)$", re.I)
+# Greek -sis/-xis plurals (crisis: crises, analysis: analyses, axis: axes) and back
+_GREEK_SINGULAR = re.compile(r"(?<=[a-z])[sx]is$", re.I)
+_GREEK_PLURAL = re.compile(r"(?:lys|thes|cris|gnos|oas)es$", re.I)
+# Latin plurals in -i that news English keeps
+LATIN_PLURALS = {"focus": "foci", "nucleus": "nuclei", "stimulus": "stimuli", "radius": "radii",
+                 "fungus": "fungi", "locus": "loci", "alumnus": "alumni"}
+_LATIN_SINGULARS = {v: k for k, v in LATIN_PLURALS.items()}
+_US_PLURAL = re.compile(r"(?:tus|rus|(?<!a)bus|sus|nus|pus)es$", re.I)  # statuses, viruses (not abuses)
+
+
+def _cased(word: str, form: str) -> str:
+    """`form` in the case of `word` (ALL CAPS or a capital first letter)."""
+    return form.upper() if word.isupper() and len(word) > 1 else word[:1] + form[1:]
 
 
 def pluralize(word: str) -> str:
@@ -11,6 +24,10 @@ def pluralize(word: str) -> str:
         return word
     if _MAN.search(word):  # serviceman, chairman (not German, human, shaman)
         return word[:-2] + ("EN" if word.isupper() else "en")
+    if word.lower() in LATIN_PLURALS:
+        return _cased(word, LATIN_PLURALS[word.lower()])
+    if _GREEK_SINGULAR.search(word):
+        return word[:-2] + ("ES" if word.isupper() else "es")
     if re.search(r"[^aeiou]y$", word, re.I):
         return word[:-1] + ("IES" if word.isupper() else "ies")
     if _SIBILANT.search(word):
@@ -31,9 +48,13 @@ def singularize(word: str) -> str:
     if _MEN.search(word):
         return word[:-3] + ("MAN" if word.isupper() else "man")
     low = word.lower()
+    if low in _LATIN_SINGULARS:
+        return _cased(word, _LATIN_SINGULARS[low])
+    if _GREEK_PLURAL.search(word):
+        return word[:-2] + ("IS" if word.isupper() else "is")
     if low.endswith("ies") and len(word) > 4:
         return word[:-3] + ("Y" if word.isupper() else "y")
-    if re.search(r"(x|z|ch|sh|ss)es$", low):
+    if re.search(r"(x|z|ch|sh|ss)es$", low) or _US_PLURAL.search(low):
         return word[:-2]
     if low.endswith("s") and not low.endswith(("ss", "us")) and len(word) > 3:  # apparatus, status
         return word[:-1]
