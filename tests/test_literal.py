@@ -44,6 +44,8 @@ def calques(text, compiled):
     ("ένοπλες δυνάμεις", "el", "armed forces"),
     ("υπουργείο Άμυνας", "el", "ministry of defence"),          # a Greek genitive
     ("ΥΠΟΥΡΓΕΙΟ ΑΜΥΝΑΣ", "el", "ministry of defence"),          # Greek capitals have no accents
+    ("servei d'intel·ligència", "ca", "service of intelligence"),  # the Catalan l·l inside a word
+    ("Ministerul Apărării Naționale", "ro", "ministry of national defence"),  # a Romanian genitive
     ("különleges katonai művelet", "hu", "special military operation"),
 ])
 def test_renderings(native, lang, english):

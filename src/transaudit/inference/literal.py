@@ -28,7 +28,7 @@ LINKS = ("es", "en", "s", "n", "")  # linking elements between the parts of a co
 COGNATE_ZIPF = 2.0  # a look-alike English uses at least this often
 RARE_ZIPF = 3.0     # a word this rare makes a rendering no plain English
 ADJECTIVE_SUFFIXES = ("ic", "al", "ive", "ary", "ous", "ar", "ian", "ed", "ible", "able")
-_TOKEN = re.compile(r"[^\W\d_](?:[\w'’\u200c-]*\w)?")  # ZWNJ: Persian writes it inside words
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'’\u200c·-]*\w)?")  # ZWNJ: Persian writes it inside words; Catalan l·l
 _APOSTROPHES = "'’"
 
 
