@@ -160,3 +160,23 @@ def test_gloss_files_are_well_formed(name):
             assert glosses and all(isinstance(g, str) and g.strip() for g in glosses), (section, key)
     for word, rendering in (data.get("function") or {}).items():
         assert isinstance(word, str) and isinstance(rendering, str), word
+
+
+@pytest.mark.parametrize("lang, word, english", [
+    ("cs", "komunikace", "communication"),   # k -> c, -ace -> -ation, then the nearest English word
+    ("cs", "iniciativy", "initiative"),
+    ("pl", "konflikt", "conflict"),
+    ("ru", "коммуникаций", "communication"),  # read in Latin letters first
+    ("uk", "конфлікт", "conflict"),
+    ("sh", "strategijski", "strategic"),
+])
+def test_look_alikes_of_slavic_internationalisms(lang, word, english):
+    from transaudit.inference.literal import lexicon
+
+    assert lexicon(lang).lookup(word)[0] == english
+
+
+def test_a_word_like_no_frequent_english_word_stays_unknown():
+    from transaudit.inference.literal import lexicon
+
+    assert lexicon("cs").lookup("zzyzxace") is None and lexicon("ru").lookup("щщыщ") is None

@@ -57,6 +57,31 @@ def english_zipf(word: str) -> float:
     return int(bucket[at:bucket.index("\n", at)]) / 100
 
 
+NEAREST_VOCABULARY = 60_000  # the most frequent English words a look-alike may be
+
+
+@lru_cache(maxsize=1)
+def _english_by_start() -> dict[str, tuple[str, ...]]:
+    """wordfreq's most frequent English words of five letters or more, by their first three."""
+    from wordfreq import top_n_list
+
+    out: dict[str, list[str]] = {}
+    for w in top_n_list("en", NEAREST_VOCABULARY):
+        if len(w) >= 5 and w.isascii() and w.isalpha():
+            out.setdefault(w[:3], []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def nearest_english(word: str, min_ratio: float) -> str | None:
+    """The frequent English word most like `word` (rapidfuzz ratio >= min_ratio, same first three
+    letters): comunication -> communication. None when there is none."""
+    from rapidfuzz import fuzz, process
+
+    found = process.extractOne(word, _english_by_start().get(word[:3], ()), scorer=fuzz.ratio,
+                               score_cutoff=min_ratio)
+    return found[0] if found else None
+
+
 def _plain(word: str) -> str | None:
     """The form wordfreq looks a word up by (NFC, case-folded) when that is a single token of
     Latin, Greek or Cyrillic letters, which the cached table holds; else None."""

@@ -16,7 +16,7 @@ from functools import lru_cache
 from .. import datafile
 from ..glossary.compile import DERIVED, Pattern
 from ..inflect import apply_number, pluralize, singularize, title_case
-from ..language import english_zipf, language_name
+from ..language import english_zipf, language_name, nearest_english
 from ..normalize import strip_marks
 from .calques import other_spelling
 from .romanization import foreign_word
@@ -26,6 +26,7 @@ CONFIDENCE = 0.8
 UNSURE = 0.7
 LINKS = ("es", "en", "s", "n", "")  # linking elements between the parts of a compound
 COGNATE_ZIPF = 2.0  # a look-alike English uses at least this often
+NEAR_RATIO, MIN_NEAR = 90, 6  # a look-alike a letter or two from an English word (rapidfuzz ratio, length)
 RARE_ZIPF = 3.0     # a word this rare makes a rendering no plain English
 ADJECTIVE_SUFFIXES = ("ic", "al", "ive", "ary", "ous", "ar", "ian", "ed", "ible", "able")
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’\u200c·-]*\w)?")  # ZWNJ: Persian writes it inside words; Catalan l·l
@@ -46,8 +47,9 @@ class Lexicon:
     genitive_follows: bool          # Slavic: объект энергетики = object of energetics
     cognates: tuple[tuple[re.Pattern, str], ...] = ()  # an unknown word's English look-alike
     plurals: tuple[str, ...] = ()   # endings that make a noun plural (forces, fuerzas)
-    unaccented: bool = False        # keys and words read without accents (Greek capitals drop them)
+    unaccented: bool = False        # keys also without accents (Greek capitals drop them)
     unspaced: bool = False          # words not separated by spaces (Chinese): split on the longest keys
+    latin: str | None = None        # cyrtranslit's scheme: a Cyrillic word's look-alike is sought in Latin
 
     def _word(self, w: str):
         if w in self.adjectives:
@@ -76,20 +78,36 @@ class Lexicon:
 
     def _cognate(self, w: str):
         """The English word an unknown word looks like (termoeléctrica -> thermoelectric,
-        unidirecțională -> unidirectional): `cognates` rewrite its ending, wordfreq confirms."""
+        unidirecțională -> unidirectional): `cognates` rewrite its ending, wordfreq confirms (or
+        knows a frequent word a letter or two away: komunikace -> comunication -> communication).
+        A Cyrillic word is read in Latin letters first (коммуникация -> kommunikaciya)."""
         stem = w
+        if self.latin and not w.isascii():
+            import cyrtranslit
+
+            stem = re.sub(r"['ʼ’]", "", cyrtranslit.to_latin(w, self.latin)).lower()
         for pattern, repl in self.cognates:  # rules for the stem (^teh -> tech) apply together
             if not pattern.pattern.endswith("$"):
-                stem = pattern.sub(repl, stem, count=1)
+                stem = pattern.sub(repl, stem)
+        candidates = []
         for pattern, repl in self.cognates:  # then the first ending rule that makes an English word
             if pattern.pattern.endswith("$") and pattern.search(stem):
                 english = strip_marks(pattern.sub(repl, stem, count=1))
+                candidates.append(english)
                 # a word unchanged must be English in its own right (central), not a loan (ordre)
                 floor = COGNATE_ZIPF if english != strip_marks(w) else RARE_ZIPF
                 zipf = english_zipf(english) if english.isascii() else 0.0
                 # not a word another language uses more (agricole, centrale: French, Italian)
                 if zipf >= floor and (zipf >= RARE_ZIPF or not foreign_word(english)):
                     return english, english.endswith(ADJECTIVE_SUFFIXES)
+        if stem != w:  # the stem rules alone: konflikt -> conflict
+            if english_zipf(stem) >= RARE_ZIPF:
+                return stem, stem.endswith(ADJECTIVE_SUFFIXES)
+            candidates.append(stem)
+        for candidate in candidates:  # a near miss: comunication (komunikace) -> communication
+            english = len(candidate) >= MIN_NEAR and candidate.isascii() and nearest_english(candidate, NEAR_RATIO)
+            if english and english_zipf(english) >= RARE_ZIPF:
+                return english, english.endswith(ADJECTIVE_SUFFIXES)
         return None
 
     def lookup(self, w: str):
@@ -115,6 +133,7 @@ PLURAL_ENDINGS = {"fr": ("s", "x"), "es": ("s",), "pt": ("s",), "ca": ("s",), "n
 # languages that share one gloss file: Serbian, Croatian, Bosnian and Montenegrin (sh.yaml, Latin)
 SHARED = {"sr": "sh", "hr": "sh", "bs": "sh", "cnr": "sh"}
 CYRILLIC_TO_LATIN = {"sr": "sr", "cnr": "sr"}  # cyrtranslit's scheme for a Cyrillic native form
+CYRILLIC_SCHEMES = {"ru": "ru", "uk": "ua", "be": "ru", "bg": "bg", "mk": "mk"}  # for look-alikes (cognates)
 UNACCENTED = {"el"}  # Greek writes no accents in capitals: ΑΝΤΙΑΕΡΟΠΟΡΙΚΗ for αντιαεροπορική
 
 
@@ -130,20 +149,28 @@ def lexicon(lang: str) -> Lexicon | None:
         return None
 
     unaccented = lang in UNACCENTED
-    bare = strip_marks if unaccented else str
+    forms = (str, strip_marks) if unaccented else (str,)
+
+    def unaccent(pairs):
+        """The keys as written and, for a word in capitals, without accents: the first of those
+        that fold alike, never over a key as written (η, the article, is not ή, "or")."""
+        out = {str(k).lower(): v for k, v in pairs}
+        if unaccented:
+            for k, v in list(out.items()):
+                out.setdefault(strip_marks(k), v)
+        return out
 
     def table(name):  # the first gloss: the others document the word
-        return {bare(str(k).lower()): str(v[0] if isinstance(v, list) else v)
-                for k, v in (data.get(name) or {}).items() if v}
+        return unaccent((k, str(v[0] if isinstance(v, list) else v)) for k, v in (data.get(name) or {}).items() if v)
 
     return Lexicon(table("nouns"), table("adjectives"),
-                   {bare(str(k).lower()): str(v or "") for k, v in (data.get("function") or {}).items()},
+                   unaccent((k, str(v or "")) for k, v in (data.get("function") or {}).items()),
                    table("prefixes"),
-                   tuple(sorted({bare(str(e)) for e in data.get("endings") or ()}, key=len, reverse=True)),
-                   tuple(sorted({bare(str(c)) for c in data.get("clitics") or ()}, key=len, reverse=True)),
+                   tuple(sorted({f(str(e)) for e in data.get("endings") or () for f in forms}, key=len, reverse=True)),
+                   tuple(sorted({f(str(c)) for c in data.get("clitics") or () for f in forms}, key=len, reverse=True)),
                    bool(data.get("adjectives_follow")), bool(data.get("genitive_follows")),
                    tuple((re.compile(p), r) for p, r in _cognate_rules().get(lang) or ()),
-                   PLURAL_ENDINGS.get(lang, ()), unaccented, bool(data.get("unspaced")))
+                   PLURAL_ENDINGS.get(lang, ()), unaccented, bool(data.get("unspaced")), CYRILLIC_SCHEMES.get(lang))
 
 
 @lru_cache(maxsize=1)
@@ -155,7 +182,7 @@ def _tokens(form: str, lex: Lexicon) -> list[str]:
     """Lower-case words, elided articles split off (d'attaque -> d', attaque)."""
     out = []
     low = form.lower().replace("i\u0307", "i")  # Turkish İ lower-cased: i + dot
-    for t in _TOKEN.findall(strip_marks(low) if lex.unaccented else low):
+    for t in _TOKEN.findall(low):
         cut = max(t.rfind(a) for a in _APOSTROPHES)
         if cut > 0 and t[:cut + 1] in lex.function:
             out += [t[:cut + 1], t[cut + 1:]]
