@@ -42,6 +42,9 @@ def one(text, compiled, rule):
     ("Also called the Pantîr, the system is mounted on a truck.", "Pantîr", "Pantsir", "Romanian"),
     ("A Panțir battery was destroyed near Donetsk.", "Panțir", "Pantsir", "Romanian"),
     ("The Kremlin said Pryhozhyn's death was an accident.", "Pryhozhyn's", "Prigozhin's", "Ukrainian"),
+    ("The Wagner chief Prigožinas marched on Moscow.", "Prigožinas", "Prigozhin", "Lithuanian"),
+    ("Kremlin spokesman Peskovs denied the report.", "Peskovs", "Peskov", "Latvian"),
+    ("General Sõrski visited the front.", "Sõrski", "Syrskyi", "Estonian"),
 ])
 def test_romanization_through_other_languages(compiled, text, wrong, fix, via):
     f = one(text, compiled, "romanization")

@@ -24,7 +24,8 @@ ALPHABETS = {
     "hy": "աբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆ",
 }
 CYRILLIC = re.compile(r"[\u0400-\u052f]")
-FOREIGN = ["ro", "fr", "de", "es", "it", "pl", "cs", "sk", "hr", "tr", "hu", "pt", "nl", "sv"]
+FOREIGN = ["ro", "fr", "de", "es", "it", "pl", "cs", "sk", "hr", "tr", "hu", "pt", "nl", "sv",
+           "lv", "lt", "et", "fi", "sl"]
 ENGLISH = ["en-bgn", "en-alalc", "en-scholarly", "en-press"]
 
 
@@ -39,6 +40,8 @@ def forms(native: str, lang: str, system: str) -> frozenset[str]:
     ("pl", {"Prigożin", "Prigozin"}), ("cs", {"Prigožin"}), ("hr", {"Prigožin"}),
     ("hu", {"Prigozsin"}), ("nl", {"Prigozjin"}), ("en-bgn", {"Prigozhin"}),
     ("en-press", {"Prigozhin"}), ("sv", {"Prigozjin"}), ("tr", {"Prigojin"}), ("es", {"Prigozhin"}),
+    ("lv", {"Prigožins", "Prigozins"}), ("lt", {"Prigožinas", "Prigozinas"}), ("et", {"Prigožin"}),
+    ("fi", {"Prigožin", "Prigozin"}), ("sl", {"Prigožin"}),
 ])
 def test_prigozhin(system, expected):
     assert expected <= forms("Пригожин", "ru", system)
@@ -147,6 +150,63 @@ def test_full_names(native, lang, system, expected):
     assert expected in forms(native, lang, system)
 
 
+@pytest.mark.parametrize("native, lang, system, expected", [
+    # Latvian and Lithuanian add a man's nominative ending; Latvian writes soft л н as ļ ņ
+    ("Владимир Путин", "ru", "lv", "Vladimirs Putins"),
+    ("Сергей Лавров", "ru", "lv", "Sergejs Lavrovs"),
+    ("Дмитрий Медведев", "ru", "lv", "Dmitrijs Medvedevs"),
+    ("Евгений Пригожин", "ru", "lv", "Jevgeņijs Prigožins"),
+    ("Навальный", "ru", "lv", "Navaļnijs"),
+    ("Навальный", "ru", "lv", "Navalnijs"),                 # ASCII fallback
+    ("Михаил Горбачёв", "ru", "lv", "Mihails Gorbačovs"),
+    ("Борис Ельцин", "ru", "lv", "Boriss Jeļcins"),
+    ("Шойгу", "ru", "lv", "Šoigu"),
+    ("Зеленский", "ru", "lv", "Zelenskis"),
+    ("Володимир Зеленський", "uk", "lv", "Volodimirs Zelenskis"),
+    ("Київ", "uk", "lv", "Kijiva"),
+    ("Александар Вучић", "sr", "lv", "Aleksandars Vučičs"),
+    ("Владимир Путин", "ru", "lt", "Vladimiras Putinas"),
+    ("Сергей Лавров", "ru", "lt", "Sergejus Lavrovas"),
+    ("Дмитрий Медведев", "ru", "lt", "Dmitrijus Medvedevas"),
+    ("Алексей Навальный", "ru", "lt", "Aleksejus Navalnas"),
+    ("Михаил Горбачёв", "ru", "lt", "Michailas Gorbačiovas"),
+    ("Игорь", "ru", "lt", "Igoris"),
+    ("Зеленский", "ru", "lt", "Zelenskis"),
+    ("Володимир Зеленський", "uk", "lt", "Volodymyras Zelenskis"),
+    ("Харків", "uk", "lt", "Charkivas"),
+    ("Аляксандр Лукашэнка", "be", "lt", "Aliaksandras Lukašenka"),
+    ("Ђоковић", "sr", "lt", "Džokovičius"),
+    # Estonian: ы õ, intervocalic с х doubled; Finnish: ы y, -ый -yi; no endings
+    ("Алексей Навальный", "ru", "et", "Aleksei Navalnõi"),
+    ("Михаил Горбачёв", "ru", "et", "Mihhail Gorbatšov"),
+    ("Василий", "ru", "et", "Vassili"),
+    ("Сергей Шойгу", "ru", "et", "Sergei Šoigu"),
+    ("Володимир Зеленський", "uk", "et", "Volodõmõr Zelenski"),
+    ("Святлана Ціханоўская", "be", "et", "Svjatlana Tsihhanouskaja"),
+    ("Алексей Навальный", "ru", "fi", "Aleksei Navalnyi"),
+    ("Никита Хрущёв", "ru", "fi", "Nikita Hruštšov"),
+    ("Борис Ельцин", "ru", "fi", "Boris Jeltsin"),
+    ("Пётр Чайковский", "ru", "fi", "Pjotr Tšaikovski"),
+    ("Володимир Зеленський", "uk", "fi", "Volodymyr Zelenskyi"),
+    # Slovene: like Croatian, -ый -i, final ль lj, Medvedjev/Brežnjev
+    ("Алексей Навальный", "ru", "sl", "Aleksej Navalni"),
+    ("Сергей Шойгу", "ru", "sl", "Sergej Šojgu"),
+    ("Дмитрий Медведев", "ru", "sl", "Dmitrij Medvedjev"),
+    ("Гоголь", "ru", "sl", "Gogolj"),
+    ("Володимир Зеленський", "uk", "sl", "Volodimir Zelenski"),
+    ("Харків", "uk", "sl", "Harkov"),
+])
+def test_baltic_finnish_slovene(native, lang, system, expected):
+    assert expected in forms(native, lang, system)
+
+
+def test_latvian_lithuanian_endings_only_on_consonants_and_j():
+    assert "Marija Zaharova" in forms("Мария Захарова", "ru", "lv")
+    assert "Anna Politkovska" in forms("Анна Политковская", "ru", "lv")
+    assert "Nikita" in forms("Никита", "ru", "lt") and "Kuleba" in forms("Кулеба", "uk", "lt")
+    assert "Lukašenka" in forms("Лукашэнка", "be", "lv")
+
+
 # --- behaviour ------------------------------------------------------------------------------
 
 def test_all_systems_present_for_russian():
@@ -207,6 +267,9 @@ def test_language_names():
     assert language_name("ro") == "Romanian"
     assert language_name("en-bgn") == "English (BGN/PCGN)"
     assert language_name("de") == "German" and language_name("pl") == "Polish"
+    assert language_name("lv") == "Latvian" and language_name("lt") == "Lithuanian"
+    assert language_name("et") == "Estonian" and language_name("fi") == "Finnish"
+    assert language_name("sl") == "Slovene"
     assert language_name("xx") == "xx"
 
 
