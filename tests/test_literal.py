@@ -45,6 +45,8 @@ def calques(text, compiled):
     ("υπουργείο Άμυνας", "el", "ministry of defence"),          # a Greek genitive
     ("ΥΠΟΥΡΓΕΙΟ ΑΜΥΝΑΣ", "el", "ministry of defence"),          # Greek capitals have no accents
     ("servei d'intel·ligència", "ca", "service of intelligence"),  # the Catalan l·l inside a word
+    ("两岸关系", "zh", "two-shore relations"),                   # Chinese: split on the longest keys
+    ("兩岸關係", "zh", "two-shore relations"),                   # ... in traditional characters too
     ("Ministerul Apărării Naționale", "ro", "ministry of national defence"),  # a Romanian genitive
     ("különleges katonai művelet", "hu", "special military operation"),
 ])
