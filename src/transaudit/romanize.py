@@ -14,7 +14,7 @@ from importlib.resources import files
 from types import MappingProxyType
 from typing import Any
 
-import yaml
+from . import datafile
 
 __all__ = ["romanizations", "language_name"]
 
@@ -60,7 +60,7 @@ def _systems() -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=None)
 def _load(system: str) -> dict[str, Any]:
-    data = yaml.safe_load((_data_dir() / f"{system}.yaml").read_text(encoding="utf-8"))
+    data = datafile.parse((_data_dir() / f"{system}.yaml").read_text(encoding="utf-8"))
     keys = {"system", "name", "source", "ascii", "variants", "from"}
     if not isinstance(data, dict) or data.get("system") != system or not set(data) <= keys \
             or not data.get("name") or not data.get("source"):

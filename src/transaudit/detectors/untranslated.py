@@ -28,6 +28,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .. import datafile
 from ..markup import italic_spans
 from ..finding import Finding, Severity
 from ..inflect import transfer_case
@@ -42,7 +43,8 @@ CATEGORY = "accuracy/untranslated"
 SEVERITY = Severity.ERROR
 OPTIONS = {"min_words": 4, "min_probability": 0.9, "cities": None}
 
-COUNTRY_LANGUAGES = ("ro", "fr", "de", "es", "it", "pt", "pl", "cs", "sk", "hr", "hu", "tr", "nl", "sv", "fi", "lt")
+COUNTRY_LANGUAGES = ("ro", "fr", "de", "es", "it", "pt", "pl", "cs", "sk", "hr", "hu", "tr", "nl", "sv", "fi", "lt",
+                     "sl", "lv", "et", "da", "no", "ca", "bs", "sr_Latn")
 NOT_PLACES = frozenset({"ZZ", "QO", "XA", "XB"})  # CLDR pseudo-territories
 ENGLISH_WORD_ZIPF = 2.5
 _NOT_NEWLINE = re.compile(r"[^\r\n]")
@@ -74,9 +76,7 @@ def _data_dir():
 
 
 def _read_yaml(path) -> dict:
-    import yaml
-
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return datafile.parse(path.read_text(encoding="utf-8")) or {}
 
 
 def normal_word(word: str) -> str:
