@@ -324,6 +324,9 @@ def test_arabic_names_of_cities_but_not_inside_longer_names(lint):
     assert spans(lint(text)) == [("al-Quds", ("Jerusalem",)), ("Dimashq", ("Damascus",))]
     # in an ALL-CAPS headline every word has a capital: no sign of a longer name
     assert spans(lint("DRONES HIT MOSCOVA AIRPORT AGAIN\n")) == [("MOSCOVA", ("MOSCOW",))]
+    # a day or a month is no part of a name: Drones Hit Moscova Airport / Drones Hit Moscova Monday
+    assert spans(lint("Drones Hit Moscova Monday, Officials Say\n")) == [("Moscova", ("Moscow",))]
+    assert lint("Drones Hit Moscova Airport, Officials Say\n") == []
 
 
 def test_place_names_in_all_caps_keep_caps(lint):

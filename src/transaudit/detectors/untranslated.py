@@ -360,7 +360,11 @@ def _leftover_words(text: str, vocabulary: set[str], table: dict[str, tuple[Left
                 break
 
 
-_NAME_GOES_ON = re.compile(r" (?:[^\W\d_](?<=[A-ZÀ-ÞА-ЯЁ])|[Aa]l-)")
+# a capitalised word after a place name makes it part of a longer name (Alep Airport), unless it
+# is a day or a month, which no name goes on with ("shelled Alep Monday", "in Moscova January 5")
+_NAME_GOES_ON = re.compile(r" (?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+                           r"March|April|May|June|July|August|September|October|November|December)\b)"
+                           r"(?:[^\W\d_](?<=[A-ZÀ-ÞА-ЯЁ])|[Aa]l-)")
 
 
 def _place_names(ctx, cities):
