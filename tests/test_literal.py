@@ -95,6 +95,18 @@ def test_an_organisation_named_word_for_word(compiled):
         ("Service of Security of Ukraine", "Security Service of Ukraine", "institution")]
     f = next(f for f in lint_text(text, glossary=compiled) if f.text.startswith("National"))
     assert "through Czech" in f.message and "word for word from 'Národní úřad" in f.message
+    assert f.severity.value == "warning"  # such a rendering is sometimes the body's own English name
+
+
+def test_an_organisation_named_in_common_words_only_is_not_derived():
+    """Federal Defence (Bundeswehr) or Party of God (Hezbollah): plain English, another body's
+    name or a gloss the text gives on purpose."""
+    from transaudit.glossary.model import Entry
+
+    for canonical, native in (("Bundeswehr", "Bundeswehr"), ("Hezbollah", "حزب الله")):
+        entry = Entry(id=canonical.lower(), canonical=canonical, kind="organization",
+                      native=(("de" if canonical == "Bundeswehr" else "ar", native),))
+        assert derive(entry) == []
 
 
 @pytest.mark.parametrize("text", [

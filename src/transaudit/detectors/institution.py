@@ -279,8 +279,9 @@ def _message(m, hit, entry, fix):
 
 
 def detect(ctx, options):
-    # names the glossary's native forms give word for word (inference/literal.py)
-    yield from report(ctx, RULE, SEVERITY, CATEGORY, _message)
+    # names the glossary's native forms give word for word (inference/literal.py): a warning, as
+    # such a rendering is sometimes the body's own English name
+    yield from report(ctx, RULE, Severity.WARNING, CATEGORY, _message)
     text = ctx.doc.masked
     tables = ctx.glossary.prepare(RULE, prepare)
     if not tables.index:

@@ -331,7 +331,9 @@ def derive(entry) -> list[Pattern]:
             # one of common words and no word of the term may be plain English: less sure
             confidence = CONFIDENCE if words & term_words or _unusual(words) else UNSURE
             taken.add(english.lower())
-            if not term:
+            if not term:  # a name of common words only may be another name, or the English one
+                if confidence < CONFIDENCE:
+                    continue
                 out.append(Pattern(entry.id, title_case(english), DERIVED, "institution", entry.canonical,
                                    via=language_name(lang), confidence=confidence,
                                    detail=f"word for word from '{native}'"))
