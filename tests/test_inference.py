@@ -425,7 +425,33 @@ def test_persian_spellings_only_for_names_from_arabic_script(compiled):
     assert findings("Prigozhin's men and Zelensky's aides met in Kharkiv.", compiled) == []
     from transaudit.inference.romanization import _respelled
     assert not any("Persian" in langs for langs in _respelled("Sergei Aksyonov").values())
-    assert any("Persian" in langs for langs in _respelled("Naim Qassem", abjad=True).values())
+    assert any("Persian" in langs for langs in _respelled("Naim Qassem", origins=frozenset({"abjad"})).values())
+    # Kunrei-shiki only for names with a Japanese native form
+    assert not any("Kunrei" in " ".join(langs) for langs in _respelled("Sergei Aksyonov").values())
+    assert "Sanae Takaiti" in _respelled("Sanae Takaichi", origins=frozenset({"ja"}))
+
+
+def test_korean_names_in_the_revised_romanization(compiled):
+    """The glossary gives Yoon Suk Yeol and 윤석열: a text from Korean writes the RR of the Hangul,
+    with the family name as RR has it or as English writes it."""
+    text = "Former president Yun Seok-yeol appeared in court; Kim Geon-hui, his wife, did not."
+    found = findings(text, compiled, "romanization")
+    assert [(f.text, f.suggestions[0]) for f in found] == [("Yun Seok-yeol", "Yoon Suk Yeol"),
+                                                          ("Kim Geon-hui", "Kim Keon-hee")]
+    assert "Revised Romanization" in found[0].message
+    assert findings("Former president Yoon Suk Yeol appeared in court; Kim Keon-hee did not. "
+                    "Yoon's lawyers spoke.", compiled) == []
+
+
+@pytest.mark.parametrize("native, surname, forms", [
+    ("윤석열", "Yoon", ["Yun Seok-yeol", "Yun Seokyeol", "Yoon Seok-yeol", "Yoon Seokyeol"]),
+    ("남궁민", "", ["Namgung Min"]),  # a two-syllable family name
+    ("Yoon", "", []), ("윤", "", []),
+])
+def test_revised_romanization_of_hangul_names(native, surname, forms):
+    from transaudit.inference.hangul import person_forms
+
+    assert person_forms(native, surname) == forms
 
 
 def test_gulf_arabic_g_and_standard_q_and_acronym_expansions(compiled):

@@ -24,9 +24,10 @@ def profiles() -> dict[str, tuple[str, re.Pattern, tuple[tuple[str, ...], ...]]]
 
 
 @lru_cache(maxsize=1)
-def abjad_only() -> frozenset[str]:
-    """Profiles for names from Arabic or Hebrew script only (`names: abjad`)."""
-    return frozenset(lang for lang, p in _data()["profiles"].items() if p.get("names") == "abjad")
+def restricted() -> dict[str, str]:
+    """Profiles for some names only: profile -> `names` (abjad: names from Arabic or Hebrew
+    script; ja: names with a Japanese native form)."""
+    return {lang: p["names"] for lang, p in _data()["profiles"].items() if p.get("names")}
 
 
 @lru_cache(maxsize=1)

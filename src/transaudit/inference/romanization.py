@@ -17,8 +17,8 @@ from .. import datafile
 from ..glossary.compile import DERIVED, Pattern
 from ..language import english_zipf, language_name
 from ..normalize import strip_marks
-from . import pinyin
-from .respell import abjad_only, profiles, respell
+from . import hangul, pinyin
+from .respell import profiles, respell, restricted
 
 RULE = "romanization"
 NAME_KINDS = ("person", "place", "weapon", "organization", "other")
@@ -30,6 +30,7 @@ MAX_DERIVED_ZIPF = {"place": 2.0}
 DEFAULT_MAX_DERIVED_ZIPF = 2.5
 ABJAD = ("Arabic", "Hebrew", "Syriac", "Thaana")
 CROSS_READING = {"ru": "uk", "uk": "ru", "be": "ru"}
+FAMILY_FIRST = ("zh", "ko", "vi")  # native languages that write the family name first
 LANGUAGE_NAMES = {"ru": "Russian", "uk": "Ukrainian", "be": "Belarusian"}
 # Spelling alternations of names from abjads, which leave vowels and gemination unwritten.
 _ABJAD_ALTERNATIONS = [(re.compile(p), r) for p, r in (
@@ -172,6 +173,11 @@ def _native_forms(entry) -> dict[str, set[str]]:
 
     out: dict[str, set[str]] = {}
     natives = list(entry.native)
+    if entry.kind == "person":
+        for lang, native in entry.native:
+            if lang.split("-")[0] == "ko":
+                for form in hangul.person_forms(native, entry.canonical.split()[0]):
+                    out.setdefault(form, set()).add("Korean (Revised Romanization)")
     for name in _pinyin_names(entry):
         out.setdefault(name, set()).add("Pinyin")  # dropped by the compiler when it is a correct form
         if "ru" not in dict(entry.native):
@@ -258,21 +264,21 @@ def _fold_cyrillic(text: str) -> str:
     return "".join(letters.get(c, letters.get(c.lower(), c).upper() if c.isupper() else c) for c in text)
 
 
-def _respelled(canonical: str, kind: str = "person", abjad: bool = False,
+def _respelled(canonical: str, kind: str = "person", origins: frozenset[str] = frozenset(),
                english_kept: bool = False) -> dict[str, set[str]]:
     """Re-spellings of the name's words; lower-case words and the English words of organisation
-    and place names ("Institute for", "Red Sea") stay as they are. `abjad`: the name comes from
-    Arabic or Hebrew script; `english_kept`: words English writes too stay as well (a name with no
-    native form: Joe Biden)."""
+    and place names ("Institute for", "Red Sea") stay as they are. `origins`: what the profiles
+    meant for some names only ask for (abjad: from Arabic or Hebrew script; ja: Japanese);
+    `english_kept`: words English writes too stay as well (a name with no native form: Joe Biden)."""
     words = canonical.split()
     keep = [w.islower() or ((english_kept or kind in ("organization", "place")) and _common_english(w))
             for w in words]
     if all(keep):
         return {}
     out: dict[str, set[str]] = {}
-    skip = frozenset() if abjad else abjad_only()
+    only = restricted()
     for lang, (name, _, _) in profiles().items():
-        if lang in skip:
+        if lang in only and only[lang] not in origins:
             continue
         options = [[w] if k else respell(w, lang) for w, k in zip(words, keep)]
         for combo in itertools.islice(itertools.product(*options), MAX_FORMS):
@@ -308,12 +314,13 @@ def derive(entry) -> list[Pattern]:
         return []
     native = _native_forms(entry)
     abjad = from_abjad(entry)
+    origins = frozenset(["abjad"] * abjad + ["ja"] * any(lang.split("-")[0] == "ja" for lang, _ in entry.native))
     forms: dict[str, tuple[set[str], float]] = {f: (v, 0.9) for f, v in native.items()}
-    for form, langs in _respelled(entry.canonical, entry.kind, abjad, not entry.native).items():
+    for form, langs in _respelled(entry.canonical, entry.kind, origins, not entry.native).items():
         have = forms.setdefault(form, (set(), 0.85))
         have[0].update(langs)
     alias_forms = {f: (langs, alias) for alias in entry.aliases if len(alias) >= MIN_LENGTH and not alias.isupper()
-                   for f, langs in _respelled(alias, entry.kind, abjad, not entry.native).items()}
+                   for f, langs in _respelled(alias, entry.kind, origins, not entry.native).items()}
     if from_abjad(entry):
         words = entry.canonical.split()
         options = [[w] + _noise(w, entry.kind == "person" and i == 0 and len(words) > 1)[:MAX_NOISE]
@@ -321,14 +328,16 @@ def derive(entry) -> list[Pattern]:
         for combo in itertools.islice(itertools.product(*options), 1, MAX_NOISE * 8):
             forms.setdefault(" ".join(combo), (set(), 0.75))
     short = entry.short_form
-    last_is_short = bool(short) and entry.canonical.split()[-1] == short
+    # the given name alone of a family-name-first name (Jae-myeong for Lee Jae-myung) is no form
+    family_first = any(lang.split("-")[0] in FAMILY_FIRST for lang, _ in entry.native)
+    last_is_short = bool(short) and entry.canonical.split()[-1] == short and not family_first
     candidates = []
     for form, (langs, confidence) in forms.items():
         candidates.append((form, entry.canonical, langs, confidence))
         if last_is_short and " " in form:
             candidates.append((form.split()[-1], short, langs, confidence))
     if short and not last_is_short:
-        candidates += [(f, short, langs, 0.85) for f, langs in _respelled(short, entry.kind, abjad, not entry.native).items()]
+        candidates += [(f, short, langs, 0.85) for f, langs in _respelled(short, entry.kind, origins, not entry.native).items()]
     candidates += [(f, alias, langs, 0.8) for f, (langs, alias) in alias_forms.items() if f not in forms]
     for base in dict.fromkeys(filter(None, (entry.canonical, *entry.aliases, short))):
         if _ARTICLE.search(base):
@@ -350,7 +359,7 @@ def derive(entry) -> list[Pattern]:
     words = len(entry.canonical.split())
     named_by_a_word = entry.kind == "weapon" and _common_english(entry.canonical)
     for text, suggestion, langs, confidence in candidates:
-        if short and suggestion == entry.canonical and len(text.split()) < words:
+        if short and suggestion == entry.canonical and len(text.split()) < words and not family_first:
             suggestion = short
         if len(text) < MIN_LENGTH or _common_english(text, MAX_DERIVED_ZIPF.get(entry.kind, DEFAULT_MAX_DERIVED_ZIPF)):
             continue
