@@ -626,3 +626,18 @@ def test_an_institution_with_a_quoted_name_inside(compiled):
     assert (f.text, f.suggestions[0]) == ('State Agency "National Security', "State Agency for National Security")
     text = 'The State Agency for National Security said "National Security" was not at stake.'
     assert findings(text, compiled, "institution") == []
+
+
+@pytest.mark.parametrize("text, wrong, fix", [
+    ("Indian foreign minister Jai Shankar met his counterpart.", "Jai Shankar", "Jaishankar"),  # a name cut in two
+    ("Defence Minister Syafrie Syamsuddin toured Papua.", "Syafrie Syamsuddin", "Sjafrie Sjamsoeddin"),  # EYD 1972
+    ("Deputy foreign minister Kazem Qaribabadi said talks would go on.", "Qaribabadi", "Gharibabadi"),  # gh as q
+])
+def test_names_cut_in_two_respelled_by_a_reform_or_with_q_for_gh(compiled, text, wrong, fix):
+    f = one(text, compiled, "romanization")
+    assert (f.text, f.suggestions[0]) == (wrong, fix)
+
+
+def test_a_surname_half_alone_is_no_finding(compiled):
+    text = "Sitar player Ravi Shankar and Jai Singh played; S. Jaishankar and Sjafrie Sjamsoeddin listened."
+    assert findings(text, compiled) == []

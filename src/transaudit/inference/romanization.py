@@ -40,6 +40,7 @@ _ABJAD_ALTERNATIONS = [(re.compile(p), r) for p, r in (
     (r"ee", "i"), (r"(?<=[aeiou])y(?=[aeiou])", "i"), (r"^y", "i"), (r"q", "k"), (r"q", "g"), (r"g", "q"), (r"ai", "ei"),
     (r"ei$", "ai"), (r"(?<=[aeiou])i(?=[aeiou])", "y"), (r"(?<=a)i(?=[^aeiou])", "ee"),
     (r"(?<=[aeiou])([bdfklmnrstwz])(?=[aeiou])", r"\1\1"),
+    (r"gh", "q"), (r"oo", "u"),  # Gharibabadi -> Qaribabadi (ghayn, qaf); Sindoor -> Sindur
 )]
 # The Arabic article as French and Egyptian usage write it: al-Burhan -> el-Burhan.
 _ARTICLE = re.compile(r"(?<![\w-])([Aa])l-(?=\w)")
@@ -304,6 +305,26 @@ def _czech_feminine(form: str) -> str | None:
     return (head + " " if head else "") + stem + "ová"
 
 
+INDIC = frozenset({"Devanagari", "Bengali", "Gurmukhi", "Gujarati", "Oriya", "Tamil", "Telugu", "Kannada",
+                   "Malayalam", "Sinhala"})
+MIN_SPLIT = 8  # letters of a surname that a romanization may cut in two
+
+
+def _script_of(entry) -> set[str]:
+    return {_script(form) for _, form in entry.native}
+
+
+def _split_surname(canonical: str) -> list[str]:
+    """The last word cut in two where a romanization of a compound name cuts it (जयशंकर:
+    Jaishankar -> Jai Shankar): parts of three letters or more, the second starting with a consonant."""
+    head, _, last = canonical.rpartition(" ")
+    if len(last) < MIN_SPLIT or not last.isalpha():
+        return []
+    prefix = head + " " if head else ""
+    return [f"{prefix}{last[:i]} {last[i].upper()}{last[i + 1:]}" for i in range(3, len(last) - 3)
+            if last[i].lower() not in "aeiouy" and last[i - 1].lower() != last[i].lower()]
+
+
 def from_abjad(entry) -> bool:
     """Whether a native form is written in a script without short vowels (Arabic, Hebrew...)."""
     return any(_script(form) in ABJAD for _, form in entry.native)
@@ -327,6 +348,7 @@ def derive(entry) -> list[Pattern]:
                    for i, w in enumerate(words)]
         for combo in itertools.islice(itertools.product(*options), 1, MAX_NOISE * 8):
             forms.setdefault(" ".join(combo), (set(), 0.75))
+
     short = entry.short_form
     # the given name alone of a family-name-first name (Jae-myeong for Lee Jae-myung) is no form
     family_first = any(lang.split("-")[0] in FAMILY_FIRST for lang, _ in entry.native)
@@ -339,6 +361,10 @@ def derive(entry) -> list[Pattern]:
     if short and not last_is_short:
         candidates += [(f, short, langs, 0.85) for f, langs in _respelled(short, entry.kind, origins, not entry.native).items()]
     candidates += [(f, alias, langs, 0.8) for f, (langs, alias) in alias_forms.items() if f not in forms]
+    if entry.kind == "person" and (abjad or _script_of(entry) & INDIC):  # Jai Shankar, not Shankar alone
+        candidates += [(f, entry.canonical, set(), 0.75) for f in _split_surname(entry.canonical)]
+        if short and " " not in short:
+            candidates += [(f, short, set(), 0.75) for f in _split_surname(short)]
     for base in dict.fromkeys(filter(None, (entry.canonical, *entry.aliases, short))):
         if _ARTICLE.search(base):
             e_form = _ARTICLE.sub(lambda m: ("E" if m.group(1) == "A" else "e") + "l-", base)
