@@ -80,6 +80,8 @@ def test_unknown_words_and_languages_give_nothing():
     # Slavic: the adjective stays first, a genitive becomes "of"; Spanish: a plural stays plural
     ("An atomic underwater boat was seen off Norway.", "atomic underwater boat", "nuclear submarine"),
     ("The forces of order dispersed the crowd in Kursk.", "forces of order", "law enforcement"),
+    # one word, when English seldom uses it (not chancellor for canciller)
+    ("Hamas freed the last living abductees on Monday.", "abductees", "hostages"),
 ])
 def test_literal_calques_in_news_sentences(compiled, text, wrong, fix):
     assert calques(text, compiled) == [(wrong, fix)]
@@ -145,6 +147,7 @@ def test_the_message_names_the_source_term(compiled):
     "The rocket launchers, the gas hub and the thermal power station were hit.",
     # a rendering of common words with no word of the term is as often plain English: not derived
     "Critics called the vote a blow to the state, a strike of the staff.",
+    "The German chancellor met the foreign minister; the hostages were freed.",  # canciller: chancellor is English
 ])
 def test_english_terms_and_plain_english_are_clean(compiled, text):
     assert calques(text, compiled) == []

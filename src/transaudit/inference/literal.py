@@ -301,6 +301,15 @@ def _name_words(form: str, names: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
+MIN_SINGLE = 7  # letters of a one-word calque
+
+
+def _rare_word(word: str) -> bool:
+    """A one-word rendering that English seldom uses: no plain English, a calque (contrabandist,
+    abductee, blockpost), not an acronym (ТЭЦ: CHP)."""
+    return len(word) >= MIN_SINGLE and not word.isupper() and english_zipf(word) < RARE_ZIPF
+
+
 def _words(form: str) -> set[str]:
     return {singularize(w) for w in re.findall(r"[a-z]+", form.lower())} - {"of", "the", "a", "an"}
 
@@ -324,7 +333,8 @@ def derive(entry) -> list[Pattern]:
     for lang, native in entry.native:
         for english in renderings(native, lang, forms if not term else ()):
             words = _words(english)
-            if len(english.split()) < 2 or english.lower() in taken or (not term and len(words) < 2):
+            single = len(english.split()) < 2
+            if (single and not (term and _rare_word(english))) or english.lower() in taken or (not term and len(words) < 2):
                 continue
             if not term and any(_words(f) == words or f" {f.lower()} " in f" {english.lower()} " for f in forms):
                 continue  # the name reordered (Ukraine Security Service) or with a word added (... of Ukraine)
