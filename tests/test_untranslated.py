@@ -311,6 +311,36 @@ def test_hebrew_names_of_israeli_institutions(lint):
     assert lint("The Shin Bet, known in Hebrew as Shabak, arrested two men.\n") == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The deal was signed by janab Shehbaz Sharif; the hukumat and the fauj agreed.\n",
+     [("janab", ("Mr.",)), ("hukumat", ("government",)), ("fauj", ("army",))]),
+    ("Under the Barjam, aghaye Araghchi said the vezarat agreed.\n",
+     [("Barjam", ("JCPOA",)), ("aghaye", ("Mr.",)), ("vezarat", ("ministry",))]),
+    ("The Jieitai and the Gaimushō briefed the Kokkai.\n",
+     [("Jieitai", ("SDF",)), ("Gaimushō", ("Foreign Ministry",)), ("Kokkai", ("Diet",))]),
+    ("The daetongnyeong told the Gukhoe that Hapcham agreed.\n",
+     [("daetongnyeong", ("President",)), ("Gukhoe", ("National Assembly",)), ("Hapcham", ("JCS",))]),
+])
+def test_romanized_urdu_persian_japanese_and_korean(lint, text, expected):
+    assert spans(lint(text)) == expected
+
+
+def test_romanized_words_that_are_english_usage_or_names(lint):
+    text = ("The Azad Hind Fauj fought in Burma. Bank Sepah and the Majlis met Agha Khan. Sori Yanagi's "
+            "stool stood in the Kantei. Oleh Syniehubov spoke to Adalah, the rights group.\n")
+    assert lint(text) == []
+
+
+def test_indonesian_country_names(lint):
+    text = "Officials of Tiongkok met envoys of Amerika Serikat, Korea Selatan and Jepang's embassy.\n"
+    found = lint(text)
+    assert spans(found) == [("Tiongkok", ("China",)), ("Amerika Serikat", ("United States",)),
+                            ("Korea Selatan", ("South Korea",)), ("Jepang's", ("Japan's",))]
+    assert found[0].message == "'Tiongkok' is the Indonesian name of China"
+    # Indonesian is not among the CLDR country-name languages: Turki and Yaman are given names
+    assert lint("Prince Turki al-Faisal met Yaman Abu Ali in Riyadh.\n") == []
+
+
 def test_regions_and_islands_in_the_source_language(lint):
     text = "Troops left the Gazastreifen for the Cisjordanie; a drone hit Insula Șerpilor.\n"
     assert spans(lint(text)) == [("Gazastreifen", ("Gaza Strip",)), ("Cisjordanie", ("West Bank",)),
@@ -531,3 +561,11 @@ def test_english_text_is_not_even_split_into_sentences(monkeypatch, glossary):
     with pytest.raises(AssertionError, match="English text"):
         lint_text("Selon le ministère, les forces russes ont bombardé la ville pendant la nuit.\n",
                   path="article.md", glossary=glossary, config=only())
+
+
+def test_country_names_with_a_foreign_and_are_one_finding(lint):
+    text = "Venezuela accused Trinidad y Tobago; Bosnien und Herzegowina and Antigua y Barbuda abstained.\n"
+    assert spans(lint(text)) == [("Trinidad y Tobago", ("Trinidad and Tobago",)),
+                                 ("Bosnien und Herzegowina", ("Bosnia and Herzegovina",)),
+                                 ("Antigua y Barbuda", ("Antigua and Barbuda",))]
+    assert lint("Venezuela accused Trinidad and Tobago; Bosnia and Herzegovina abstained.\n") == []

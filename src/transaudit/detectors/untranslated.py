@@ -144,8 +144,19 @@ def _country_forms() -> list[tuple[str, str, str]]:
     for lang in COUNTRY_LANGUAGES:
         for code, name in Locale.parse(lang).territories.items():
             if code.isalpha() and code not in NOT_PLACES and code in english:
-                out.append((lang, name, english[code]))
+                out.append((lang, name, english[code].replace(" & ", " and ")))  # news style: and
     return out
+
+
+def _english_word(form: str, en: str) -> bool:
+    """A form English itself uses: frequent as a phrase (wordfreq) — except the English name with
+    its "and" in another language (Trinidad y Tobago), whose frequency is that of the English
+    name's own words."""
+    if english_zipf(form) < ENGLISH_WORD_ZIPF:
+        return False
+    words, english = form.lower().split(), en.lower().split()
+    differ = [b for a, b in zip(words, english) if a != b]
+    return not (len(words) == len(english) and differ == ["and"])
 
 
 def _build_places(cities: str | None):
@@ -160,7 +171,7 @@ def _build_places(cities: str | None):
     folded_ok: set[str] = set()  # keys that match without the form's diacritics
     for lang, form, en in forms:
         kept = fold(form).keep.strip()
-        if len(kept) < 4 or key(form) in english_keys or english_zipf(form) >= ENGLISH_WORD_ZIPF:
+        if len(kept) < 4 or key(form) in english_keys or _english_word(form, en):
             continue
         if english_zipf(strip_marks(form)) < ENGLISH_WORD_ZIPF:
             folded_ok.add(kept)
@@ -422,9 +433,15 @@ def detect(ctx, options):
     for f in report(ctx, RULE, SEVERITY, CATEGORY, _native_message):
         if not _inside(f.start, f.end, skip) and not _introduced(doc.masked, f.start):
             yield f
+    places = []
+    for s, e, suffix, en, langs in _place_names(ctx, options["cities"]):
+        taken = taken or _Spans([(m.start, m.end) for m in ctx.matches])
+        if not (_inside(s, e, skip) or _inside(s, e, taken) or _introduced(doc.masked, s)):
+            places.append((s, e, suffix, en, langs))
+    in_places = _Spans([(s, e) for s, e, *_ in places])  # "und" in Bosnien und Herzegowina: one finding
     for s, e, entry in _leftover_words(text, vocabulary, _tables(options["cities"])[0]):
         taken = taken or _Spans([(m.start, m.end) for m in ctx.matches])
-        if _inside(s, e, skip) or _inside(s, e, taken) or _introduced(doc.masked, s):
+        if _inside(s, e, skip) or _inside(s, e, taken) or _inside(s, e, in_places) or _introduced(doc.masked, s):
             continue
         word = doc.text[s:e]
         # a word listed with its capital (Tsahal, ONU) says nothing by it: the English as listed
@@ -432,10 +449,7 @@ def detect(ctx, options):
         langs = [o.language for o in _tables(options["cities"])[0][normal_word(word)] if o.english == entry.english]
         yield Finding(RULE, SEVERITY, f"'{word}' is {_languages(langs)}, left untranslated; "
                       f"in English: '{fix}'", s, e, word, (fix,), confidence=0.9, category=CATEGORY)
-    for s, e, suffix, en, langs in _place_names(ctx, options["cities"]):
-        taken = taken or _Spans([(m.start, m.end) for m in ctx.matches])
-        if _inside(s, e, skip) or _inside(s, e, taken) or _introduced(doc.masked, s):
-            continue
+    for s, e, suffix, en, langs in places:
         base = e - len(suffix)
         yield Finding(RULE, SEVERITY, _place_message(doc.text[s:base], en, langs),
                       s, e, doc.text[s:e], (transfer_case(doc.text[s:base], en, True) + doc.text[base:e],),
