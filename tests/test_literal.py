@@ -46,6 +46,9 @@ def calques(text, compiled):
     ("ΥΠΟΥΡΓΕΙΟ ΑΜΥΝΑΣ", "el", "ministry of defence"),          # Greek capitals have no accents
     ("servei d'intel·ligència", "ca", "service of intelligence"),  # the Catalan l·l inside a word
     ("两岸关系", "zh", "two-shore relations"),                   # Chinese: split on the longest keys
+    ("युद्धविराम", "hi", "war cessation"),                       # Devanagari vowel signs inside the word
+    ("جنگ بندی", "ur", "war stoppage"),
+    ("aparat keamanan", "ms", "security apparatus"),             # Malay reads the Indonesian file
     ("兩岸關係", "zh", "two-shore relations"),                   # ... in traditional characters too
     ("Ministerul Apărării Naționale", "ro", "ministry of national defence"),  # a Romanian genitive
     ("különleges katonai művelet", "hu", "special military operation"),

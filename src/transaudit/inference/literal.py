@@ -29,7 +29,10 @@ COGNATE_ZIPF = 2.0  # a look-alike English uses at least this often
 NEAR_RATIO, MIN_NEAR = 90, 6  # a look-alike a letter or two from an English word (rapidfuzz ratio, length)
 RARE_ZIPF = 3.0     # a word this rare makes a rendering no plain English
 ADJECTIVE_SUFFIXES = ("ic", "al", "ive", "ary", "ous", "ar", "ian", "ed", "ible", "able")
-_TOKEN = re.compile(r"[^\W\d_](?:[\w'’\u200c·-]*\w)?")  # ZWNJ: Persian writes it inside words; Catalan l·l
+# combining marks inside words (\w has none): Devanagari vowel signs and virama, Arabic vowels
+_MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0dff"
+# ZWNJ: Persian writes it inside words; Catalan l·l
+_TOKEN = re.compile(rf"[^\W\d_](?:[\w'’\u200c·{_MARKS}-]*[\w{_MARKS}])?")
 _APOSTROPHES = "'’"
 
 
@@ -130,8 +133,9 @@ class Lexicon:
 
 # endings that mark a noun's plural where they cannot be anything else (Lithuanian -as is singular)
 PLURAL_ENDINGS = {"fr": ("s", "x"), "es": ("s",), "pt": ("s",), "ca": ("s",), "nl": ("s", "en"), "it": ("i",)}
-# languages that share one gloss file: Serbian, Croatian, Bosnian and Montenegrin (sh.yaml, Latin)
-SHARED = {"sr": "sh", "hr": "sh", "bs": "sh", "cnr": "sh"}
+# languages that share one gloss file: Serbian, Croatian, Bosnian and Montenegrin (sh.yaml, Latin);
+# Malay and Indonesian (id.yaml)
+SHARED = {"sr": "sh", "hr": "sh", "bs": "sh", "cnr": "sh", "ms": "id"}
 CYRILLIC_TO_LATIN = {"sr": "sr", "cnr": "sr"}  # cyrtranslit's scheme for a Cyrillic native form
 CYRILLIC_SCHEMES = {"ru": "ru", "uk": "ua", "be": "ru", "bg": "bg", "mk": "mk"}  # for look-alikes (cognates)
 UNACCENTED = {"el"}  # Greek writes no accents in capitals: ΑΝΤΙΑΕΡΟΠΟΡΙΚΗ for αντιαεροπορική
