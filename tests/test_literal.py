@@ -48,6 +48,7 @@ def calques(text, compiled):
     ("两岸关系", "zh", "two-shore relations"),                   # Chinese: split on the longest keys
     ("युद्धविराम", "hi", "war cessation"),                       # Devanagari vowel signs inside the word
     ("جنگ بندی", "ur", "war stoppage"),
+    ("جنگ بندي", "ur", "war stoppage"),                          # typed with the Arabic ي
     ("aparat keamanan", "ms", "security apparatus"),             # Malay reads the Indonesian file
     ("兩岸關係", "zh", "two-shore relations"),                   # ... in traditional characters too
     ("Ministerul Apărării Naționale", "ro", "ministry of national defence"),  # a Romanian genitive

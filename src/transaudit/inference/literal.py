@@ -53,6 +53,7 @@ class Lexicon:
     unaccented: bool = False        # keys also without accents (Greek capitals drop them)
     unspaced: bool = False          # words not separated by spaces (Chinese): split on the longest keys
     latin: str | None = None        # cyrtranslit's scheme: a Cyrillic word's look-alike is sought in Latin
+    letters: dict | None = None     # str.translate table: the language's own forms of shared letters
 
     def _word(self, w: str):
         if w in self.adjectives:
@@ -138,7 +139,9 @@ PLURAL_ENDINGS = {"fr": ("s", "x"), "es": ("s",), "pt": ("s",), "ca": ("s",), "n
 SHARED = {"sr": "sh", "hr": "sh", "bs": "sh", "cnr": "sh", "ms": "id"}
 CYRILLIC_TO_LATIN = {"sr": "sr", "cnr": "sr"}  # cyrtranslit's scheme for a Cyrillic native form
 CYRILLIC_SCHEMES = {"ru": "ru", "uk": "ua", "be": "ru", "bg": "bg", "mk": "mk"}  # for look-alikes (cognates)
-UNACCENTED = {"el"}  # Greek writes no accents in capitals: ΑΝΤΙΑΕΡΟΠΟΡΙΚΗ for αντιαεροπορική
+UNACCENTED = {"el"}
+# Arabic-script letters typed in another language's form: Persian and Urdu ی ک, Arabic ي ك
+LETTERS = {"fa": str.maketrans("يك", "یک"), "ur": str.maketrans("يك", "یک"), "ar": str.maketrans("یک", "يك")}  # Greek writes no accents in capitals: ΑΝΤΙΑΕΡΟΠΟΡΙΚΗ for αντιαεροπορική
 
 
 @lru_cache(maxsize=64)
@@ -174,7 +177,7 @@ def lexicon(lang: str) -> Lexicon | None:
                    tuple(sorted({f(str(c)) for c in data.get("clitics") or () for f in forms}, key=len, reverse=True)),
                    bool(data.get("adjectives_follow")), bool(data.get("genitive_follows")),
                    tuple((re.compile(p), r) for p, r in _cognate_rules().get(lang) or ()),
-                   PLURAL_ENDINGS.get(lang, ()), unaccented, bool(data.get("unspaced")), CYRILLIC_SCHEMES.get(lang))
+                   PLURAL_ENDINGS.get(lang, ()), unaccented, bool(data.get("unspaced")), CYRILLIC_SCHEMES.get(lang), LETTERS.get(lang))
 
 
 @lru_cache(maxsize=1)
@@ -186,6 +189,8 @@ def _tokens(form: str, lex: Lexicon) -> list[str]:
     """Lower-case words, elided articles split off (d'attaque -> d', attaque)."""
     out = []
     low = form.lower().replace("i\u0307", "i")  # Turkish İ lower-cased: i + dot
+    if lex.letters:
+        low = low.translate(lex.letters)
     for t in _TOKEN.findall(low):
         cut = max(t.rfind(a) for a in _APOSTROPHES)
         if cut > 0 and t[:cut + 1] in lex.function:
