@@ -104,6 +104,13 @@ def test_an_organisation_named_word_for_word(compiled):
     assert f.severity.value == "warning"  # such a rendering is sometimes the body's own English name
 
 
+def test_a_treaty_named_word_for_word():
+    compiled = compile_glossary(load_glossaries([GLOSSARY], include_default=False), reference=False)
+    text = "India suspended the Indus Basin Treaty after the attack; the Indus Waters Treaty dates from 1960."
+    found = [(f.text, f.suggestions[0], f.rule) for f in lint_text(text, glossary=compiled)]
+    assert found == [("Indus Basin Treaty", "Indus Waters Treaty", "calque")]
+
+
 def test_an_organisation_named_in_common_words_only_is_not_derived():
     """Federal Defence (Bundeswehr) or Party of God (Hezbollah): plain English, another body's
     name or a gloss the text gives on purpose."""

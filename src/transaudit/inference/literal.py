@@ -329,10 +329,11 @@ def _unusual(words: set[str]) -> bool:
 
 
 def derive(entry) -> list[Pattern]:
-    """A term's literal calques; an organisation's name translated word by word, in Title Case
-    (Národní úřad pro kybernetickou a informační bezpečnost -> National Office for Cybernetic and
-    Information Security, for the National Cyber and Information Security Agency)."""
-    if entry.kind not in ("term", "organization") or not entry.native:
+    """A term's literal calques; an organisation's (or a treaty's...) name translated word by word,
+    in Title Case (Národní úřad pro kybernetickou a informační bezpečnost -> National Office for
+    Cybernetic and Information Security, for the National Cyber and Information Security Agency;
+    سندھ طاس معاہدہ -> Indus Basin Treaty, for the Indus Waters Treaty)."""
+    if entry.kind not in ("term", "organization", "other") or not entry.native:
         return []
     term = entry.kind == "term"
     forms = (entry.canonical, *entry.aliases)
@@ -353,7 +354,8 @@ def derive(entry) -> list[Pattern]:
             if not term:  # a name of common words only may be another name, or the English one
                 if confidence < CONFIDENCE:
                     continue
-                out.append(Pattern(entry.id, title_case(english), DERIVED, "institution", entry.canonical,
+                rule = "institution" if entry.kind == "organization" else RULE  # a treaty, a programme: calque
+                out.append(Pattern(entry.id, title_case(english), DERIVED, rule, entry.canonical,
                                    via=language_name(lang), confidence=confidence,
                                    detail=f"word for word from '{native}'"))
                 continue
