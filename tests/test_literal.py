@@ -104,8 +104,7 @@ def test_an_organisation_named_word_for_word(compiled):
     assert f.severity.value == "warning"  # such a rendering is sometimes the body's own English name
 
 
-def test_a_treaty_named_word_for_word():
-    compiled = compile_glossary(load_glossaries([GLOSSARY], include_default=False), reference=False)
+def test_a_treaty_named_word_for_word(compiled):
     text = "India suspended the Indus Basin Treaty after the attack; the Indus Waters Treaty dates from 1960."
     found = [(f.text, f.suggestions[0], f.rule) for f in lint_text(text, glossary=compiled)]
     assert found == [("Indus Basin Treaty", "Indus Waters Treaty", "calque")]
