@@ -196,11 +196,16 @@ def test_gloss_files_are_well_formed(name):
     ("ru", "коммуникаций", "communication"),  # read in Latin letters first
     ("uk", "конфлікт", "conflict"),
     ("sh", "strategijski", "strategic"),
+    ("uk", "стабілізаційне", "stabilization"),  # an adjective of an -ation noun
 ])
 def test_look_alikes_of_slavic_internationalisms(lang, word, english):
     from transaudit.inference.literal import lexicon
 
     assert lexicon(lang).lookup(word)[0] == english
+
+
+def test_an_adjective_of_an_ation_noun_stays_a_modifier():
+    assert "stabilization disconnection" in renderings("стабілізаційне відключення", "uk")
 
 
 def test_a_word_like_no_frequent_english_word_stays_unknown():

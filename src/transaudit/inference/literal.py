@@ -96,22 +96,24 @@ class Lexicon:
         candidates = []
         for pattern, repl in self.cognates:  # then the first ending rule that makes an English word
             if pattern.pattern.endswith("$") and pattern.search(stem):
-                english = strip_marks(pattern.sub(repl, stem, count=1))
-                candidates.append(english)
+                # a replacement marked * is an adjective's: the noun used as a modifier (stabilizační)
+                english = strip_marks(pattern.sub(repl.rstrip("*"), stem, count=1))
+                modifier = repl.endswith("*") or english.endswith(ADJECTIVE_SUFFIXES)
+                candidates.append((english, modifier))
                 # a word unchanged must be English in its own right (central), not a loan (ordre)
                 floor = COGNATE_ZIPF if english != strip_marks(w) else RARE_ZIPF
                 zipf = english_zipf(english) if english.isascii() else 0.0
                 # not a word another language uses more (agricole, centrale: French, Italian)
                 if zipf >= floor and (zipf >= RARE_ZIPF or not foreign_word(english)):
-                    return english, english.endswith(ADJECTIVE_SUFFIXES)
+                    return english, modifier
         if stem != w:  # the stem rules alone: konflikt -> conflict
             if english_zipf(stem) >= RARE_ZIPF:
                 return stem, stem.endswith(ADJECTIVE_SUFFIXES)
-            candidates.append(stem)
-        for candidate in candidates:  # a near miss: comunication (komunikace) -> communication
+            candidates.append((stem, stem.endswith(ADJECTIVE_SUFFIXES)))
+        for candidate, modifier in candidates:  # a near miss: comunication (komunikace) -> communication
             english = len(candidate) >= MIN_NEAR and candidate.isascii() and nearest_english(candidate, NEAR_RATIO)
             if english and english_zipf(english) >= RARE_ZIPF:
-                return english, english.endswith(ADJECTIVE_SUFFIXES)
+                return english, modifier or english.endswith(ADJECTIVE_SUFFIXES)
         return None
 
     def lookup(self, w: str):
