@@ -429,6 +429,8 @@ def test_persian_spellings_only_for_names_from_arabic_script(compiled):
     # Kunrei-shiki only for names with a Japanese native form
     assert not any("Kunrei" in " ".join(langs) for langs in _respelled("Sergei Aksyonov").values())
     assert "Sanae Takaiti" in _respelled("Sanae Takaichi", origins=frozenset({"ja"}))
+    # ... and through Russian (Polivanov: Коидзуми Синдзиро)
+    assert "Sindziro Koidzumi" in _respelled("Shinjiro Koizumi", origins=frozenset({"ja"}))
 
 
 def test_korean_names_in_the_revised_romanization(compiled):
