@@ -445,6 +445,15 @@ def test_korean_names_in_the_revised_romanization(compiled):
                     "Yoon's lawyers spoke.", compiled) == []
 
 
+def test_korean_names_through_russian(compiled):
+    """Kontsevich, the Russian standard: 윤석열 -> Юн Сок Ёль, then each transliteration table."""
+    from transaudit.inference.hangul import russian
+
+    assert [russian(n) for n in ("이재명", "윤석열", "최선희")] == ["Ли Чжэ Мён", "Юн Сок Ёль", "Чхве Сон Хи"]
+    f = one("Seoul: ex-president Yun Sok Yol was questioned again.", compiled, "romanization")
+    assert (f.text, f.suggestions[0]) == ("Yun Sok Yol", "Yoon Suk Yeol")
+
+
 @pytest.mark.parametrize("native, surname, forms", [
     ("윤석열", "Yoon", ["Yun Seok-yeol", "Yun Seokyeol", "Yoon Seok-yeol", "Yoon Seokyeol"]),
     ("남궁민", "", ["Namgung Min"]),  # a two-syllable family name

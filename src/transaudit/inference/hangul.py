@@ -43,3 +43,35 @@ def person_forms(native: str, surname: str = "") -> list[str]:
     family = "".join(parts[:cut]).capitalize()
     surnames = list(dict.fromkeys(filter(None, (family, surname))))
     return [f"{s} {given}" for s in surnames for given in _hyphenated(parts[cut:])]
+
+
+# Kontsevich (the Russian standard for Korean): initial consonants as at the start of a word, and
+# voiced after a vowel or a sonorant (г д б чж); the finals as Russian hears them.
+_RU_INITIALS = ("к", "кк", "н", "т", "тт", "р", "м", "п", "пп", "с", "сс", "", "ч", "чч", "чх", "кх", "тх", "пх", "х")
+_RU_VOICED = {0: "г", 3: "д", 7: "б", 12: "чж"}
+_RU_VOWELS = ("а", "э", "я", "йе", "о", "е", "ё", "е", "о", "ва", "вэ", "ве", "ё", "у", "во", "ве", "ви", "ю", "ы",
+              "ый", "и")
+_RU_FINALS = ("", "к", "к", "к", "н", "н", "н", "т", "ль", "к", "м", "ль", "ль", "ль", "п", "ль", "м", "п", "п", "т",
+              "т", "н", "т", "т", "к", "т", "п", "т")
+_SONORANT_FINALS = {0, 4, 8, 16, 21}  # none (a vowel), ㄴ, ㄹ, ㅁ, ㅇ
+_RU_SURNAMES = {"이": "Ли", "리": "Ли", "임": "Лим", "류": "Рю", "유": "Ю"}
+
+
+def russian(native: str) -> str | None:
+    """A Korean person's name in Russian (Kontsevich), syllables apart as Russian writes them:
+    이재명 -> Ли Чжэ Мён, 윤석열 -> Юн Сок Ёль. None unless 2-4 Hangul syllables."""
+    name = native.replace(" ", "")
+    codes = [ord(c) - 0xAC00 for c in name]
+    if not 2 <= len(codes) <= 4 or not all(0 <= c < 11172 for c in codes):
+        return None
+    words, previous_final = [], None
+    for i, code in enumerate(codes):
+        initial, vowel, final = code // 588, code % 588 // 28, code % 28
+        voiced = previous_final is not None and previous_final in _SONORANT_FINALS and initial in _RU_VOICED
+        sound = "и" if vowel == 19 and initial != 11 else _RU_VOWELS[vowel]  # ㅢ after a consonant: хи
+        syllable = (_RU_VOICED[initial] if voiced else _RU_INITIALS[initial]) + sound + _RU_FINALS[final]
+        if i == 0 and name[0] in _RU_SURNAMES:
+            syllable = _RU_SURNAMES[name[0]].lower()
+        words.append(syllable[:1].upper() + syllable[1:])
+        previous_final = final
+    return " ".join(words)

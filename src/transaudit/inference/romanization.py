@@ -175,10 +175,12 @@ def _native_forms(entry) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     natives = list(entry.native)
     if entry.kind == "person":
-        for lang, native in entry.native:
+        for lang, native in list(entry.native):
             if lang.split("-")[0] == "ko":
                 for form in hangul.person_forms(native, entry.canonical.split()[0]):
                     out.setdefault(form, set()).add("Korean (Revised Romanization)")
+                if "ru" not in dict(entry.native) and hangul.russian(native):  # then every table
+                    natives.append(("ru", hangul.russian(native)))
     for name in _pinyin_names(entry):
         out.setdefault(name, set()).add("Pinyin")  # dropped by the compiler when it is a correct form
         if "ru" not in dict(entry.native):
@@ -358,7 +360,7 @@ def derive(entry) -> list[Pattern]:
         candidates.append((form, entry.canonical, langs, confidence))
         if last_is_short and " " in form:
             candidates.append((form.split()[-1], short, langs, confidence))
-    if short and not last_is_short:
+    if short and not last_is_short and not (family_first and short == entry.canonical.split()[-1]):
         candidates += [(f, short, langs, 0.85) for f, langs in _respelled(short, entry.kind, origins, not entry.native).items()]
     candidates += [(f, alias, langs, 0.8) for f, (langs, alias) in alias_forms.items() if f not in forms]
     if entry.kind == "person" and (abjad or _script_of(entry) & INDIC):  # Jai Shankar, not Shankar alone
