@@ -652,3 +652,19 @@ def test_names_cut_in_two_respelled_by_a_reform_or_with_q_for_gh(compiled, text,
 def test_a_surname_half_alone_is_no_finding(compiled):
     text = "Sitar player Ravi Shankar and Jai Singh played; S. Jaishankar and Sjafrie Sjamsoeddin listened."
     assert findings(text, compiled) == []
+
+
+@pytest.mark.parametrize("text, wrong, fix", [
+    ("RSF fighters entered Al-Fashir on Sunday.", "Al-Fashir", "El Fasher"),
+    ("General Abd al-Fattah al-Burhan visited the front.", "Abd al-Fattah al-Burhan", "Abdel Fattah al-Burhan"),
+])
+def test_egyptian_and_sudanese_names_in_the_standard_romanization(compiled, text, wrong, fix):
+    f = one(text, compiled, "romanization")
+    assert (f.text, f.suggestions[0]) == (wrong, fix)
+
+
+def test_an_institution_named_by_the_noun_of_its_adjective(compiled):
+    f = one("The Constitution Court of Thailand removed the prime minister.", compiled, "institution")
+    assert (f.text, f.suggestions[0]) == ("Constitution Court of Thailand", "Constitutional Court of Thailand")
+    assert findings("The Constitutional Court of Thailand ruled; El Fasher and Abdel Fattah al-Burhan "
+                    "were named.", compiled) == []

@@ -144,6 +144,23 @@ def _cased(form: str, word: str) -> str:
     return "-".join(p[:1].upper() + p[1:] if o[:1].isupper() else p for p, o in zip(parts, originals))
 
 
+# Egyptian and Sudanese usage (El Fasher, Abdel Fattah) in the standard romanization of the
+# article and of Abd al- names: Al-Fashir, Abd al-Fattah
+_EL = re.compile(r"(?<![\w-])([Ee])l[- ](?=\w)")
+_ABDEL = re.compile(r"\b(Abd|ABD)(?:el|ul|al|EL|UL|AL)[- ](?=\w)")
+STANDARD_VIA = {"Arabic (standard romanization)"}
+
+
+def _standard_article_forms(candidates) -> list[tuple]:
+    out = []
+    for text, suggestion, langs, confidence in candidates:
+        standard = _ABDEL.sub(lambda m: m.group(1) + (" AL-" if m.group(1).isupper() else " al-"), text)
+        standard = _EL.sub(lambda m: ("A" if m.group(1) == "E" else "a") + "l-", standard)
+        if standard != text:
+            out.append((standard, suggestion, langs | STANDARD_VIA, min(confidence, 0.8)))
+    return out
+
+
 def _article_forms(candidates, hebrew: bool) -> list[tuple]:
     """The Arabic article of each form assimilated (ash-Sharaa) and as Hebrew writes it (a-Shara)."""
     out = []
@@ -374,6 +391,7 @@ def derive(entry) -> list[Pattern]:
         if from_abjad(entry) and _FRENCH_ANE.search(base):
             candidates.append((_FRENCH_ANE.sub("ane", base), base, {"French"}, 0.85))
     if from_abjad(entry):
+        candidates += _standard_article_forms(candidates[:MAX_ARTICLE_FORMS * 4])
         candidates += _article_forms(candidates[:MAX_ARTICLE_FORMS] + [(f, f, set(), 0.85) for f in
                                      dict.fromkeys(filter(None, (entry.canonical, *entry.aliases, short)))],
                                      hebrew=entry.kind == "person")
