@@ -212,3 +212,8 @@ def test_a_word_like_no_frequent_english_word_stays_unknown():
     from transaudit.inference.literal import lexicon
 
     assert lexicon("cs").lookup("zzyzxace") is None and lexicon("ru").lookup("щщыщ") is None
+
+
+def test_an_organisation_rendering_inside_a_longer_name_is_not_reported(compiled):
+    text = "The National Office for Cybernetic and Information Security Reform Commission met on Monday."
+    assert [f for f in lint_text(text, glossary=compiled) if f.rule == "institution"] == []

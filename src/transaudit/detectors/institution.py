@@ -182,6 +182,7 @@ def _phrases(text: str, function_words: frozenset[str]):
 
 
 QUOTES = '"“”„«»'  # a name quoted inside a name: State Agency "National Security"
+_NAME_GOES_ON = re.compile(r"['’]?s?[ \t]+[A-Z]")
 _GAP_CHARS = " \t\r\n" + QUOTES
 
 
@@ -281,7 +282,10 @@ def _message(m, hit, entry, fix):
 def detect(ctx, options):
     # names the glossary's native forms give word for word (inference/literal.py): a warning, as
     # such a rendering is sometimes the body's own English name
-    yield from report(ctx, RULE, Severity.WARNING, CATEGORY, _message)
+    for f in report(ctx, RULE, Severity.WARNING, CATEGORY, _message):
+        # a capitalised word after it: part of a longer name (Council of People's Representatives)
+        if not _NAME_GOES_ON.match(ctx.doc.masked, f.end) or f.text.isupper():
+            yield f
     text = ctx.doc.masked
     tables = ctx.glossary.prepare(RULE, prepare)
     if not tables.index:
