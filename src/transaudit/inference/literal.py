@@ -141,9 +141,9 @@ PLURAL_ENDINGS = {"fr": ("s", "x"), "es": ("s",), "pt": ("s",), "ca": ("s",), "n
 SHARED = {"sr": "sh", "hr": "sh", "bs": "sh", "cnr": "sh", "ms": "id"}
 CYRILLIC_TO_LATIN = {"sr": "sr", "cnr": "sr"}  # cyrtranslit's scheme for a Cyrillic native form
 CYRILLIC_SCHEMES = {"ru": "ru", "uk": "ua", "be": "ru", "bg": "bg", "mk": "mk"}  # for look-alikes (cognates)
-UNACCENTED = {"el"}
+UNACCENTED = {"el"}  # Greek writes no accents in capitals: ΑΝΤΙΑΕΡΟΠΟΡΙΚΗ for αντιαεροπορική
 # Arabic-script letters typed in another language's form: Persian and Urdu ی ک, Arabic ي ك
-LETTERS = {"fa": str.maketrans("يك", "یک"), "ur": str.maketrans("يك", "یک"), "ar": str.maketrans("یک", "يك")}  # Greek writes no accents in capitals: ΑΝΤΙΑΕΡΟΠΟΡΙΚΗ for αντιαεροπορική
+LETTERS = {"fa": str.maketrans("يك", "یک"), "ur": str.maketrans("يك", "یک"), "ar": str.maketrans("یک", "يك")}
 
 
 @lru_cache(maxsize=64)
