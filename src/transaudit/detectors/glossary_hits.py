@@ -37,14 +37,12 @@ def suggestion(match, hit, entry) -> str:
     return transfer_case(match.text, base, entry.is_name)
 
 
-FAMILY_FIRST_LANGUAGES = ("zh", "ko", "vi")  # a name from these puts the family name first
-
-
 def family_name_first(entry) -> bool:
     """Kim Jong Un, Xi Jinping: the glossary says so (short form Kim), or a native form is Chinese,
     Korean or Vietnamese."""
-    return entry.short_form == entry.canonical.split()[0] or any(
-        lang.split("-")[0] in FAMILY_FIRST_LANGUAGES for lang, _ in entry.native)
+    from ..inference.romanization import writes_family_name_first
+
+    return entry.short_form == entry.canonical.split()[0] or writes_family_name_first(entry)
 
 
 def narrow(start: int, text: str, fix: str) -> tuple[int, str, str]:

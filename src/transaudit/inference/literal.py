@@ -299,10 +299,12 @@ NAME_SIMILARITY = 75  # rapidfuzz ratio of a native proper name and a word of th
 def _name_words(form: str, names: tuple[str, ...]) -> dict[str, str]:
     """Capitalised words of a Latin-script native form that a word of the English names spells
     another way (Tramp: Trump), lower-cased: they render as that word."""
+    english = {w for n in names for w in re.findall(r"[^\W\d_]+", n) if w[:1].isupper()}
+    out: dict[str, str] = {}
+    if not english:
+        return out
     from rapidfuzz.fuzz import ratio
 
-    english = {w for n in names for w in re.findall(r"[^\W\d_]+", n) if w[:1].isupper()}
-    out = {}
     for w in re.findall(r"[^\W\d_]+", form):
         if w[:1].isupper() and "a" <= strip_marks(w[:1]).lower() <= "z":  # Latin script
             bare = strip_marks(w).lower()
@@ -339,7 +341,8 @@ def derive(entry) -> list[Pattern]:
         return []
     term = entry.kind == "term"
     forms = (entry.canonical, *entry.aliases)
-    term_words = set().union(*(_words(f) for f in forms))
+    form_words = [_words(f) for f in forms]
+    term_words = set().union(*form_words)
     taken = {f.lower() for f in forms}
     out = []
     for lang, native in entry.native:
@@ -348,7 +351,7 @@ def derive(entry) -> list[Pattern]:
             single = len(english.split()) < 2
             if (single and not (term and _rare_word(english))) or english.lower() in taken or (not term and len(words) < 2):
                 continue
-            if not term and any(_words(f) == words or f" {f.lower()} " in f" {english.lower()} " for f in forms):
+            if not term and (words in form_words or any(f" {f.lower()} " in f" {english.lower()} " for f in forms)):
                 continue  # the name reordered (Ukraine Security Service) or with a word added (... of Ukraine)
             # one of common words and no word of the term may be plain English: less sure
             confidence = CONFIDENCE if words & term_words or _unusual(words) else UNSURE

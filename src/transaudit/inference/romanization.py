@@ -191,16 +191,18 @@ def _native_forms(entry) -> dict[str, set[str]]:
 
     out: dict[str, set[str]] = {}
     natives = list(entry.native)
+    has_russian = "ru" in native_languages(entry)
     if entry.kind == "person":
-        for lang, native in list(entry.native):
+        for lang, native in entry.native:
             if lang.split("-")[0] == "ko":
                 for form in hangul.person_forms(native, entry.canonical.split()[0]):
                     out.setdefault(form, set()).add("Korean (Revised Romanization)")
-                if "ru" not in dict(entry.native) and hangul.russian(native):  # then every table
-                    natives.append(("ru", hangul.russian(native)))
+                russian = None if has_russian else hangul.russian(native)
+                if russian:  # then every table
+                    natives.append(("ru", russian))
     for name in _pinyin_names(entry):
         out.setdefault(name, set()).add("Pinyin")  # dropped by the compiler when it is a correct form
-        if "ru" not in dict(entry.native):
+        if not has_russian:
             natives.append(("ru", pinyin.russian(name)))
         for form in pinyin.serbian(name):
             out.setdefault(form, set()).add("Serbian")
@@ -344,6 +346,16 @@ def _split_surname(canonical: str) -> list[str]:
             if last[i].lower() not in "aeiouy" and last[i - 1].lower() != last[i].lower()]
 
 
+def native_languages(entry) -> set[str]:
+    """The languages of an entry's native forms, without region or script (zh-Hant: zh)."""
+    return {lang.split("-")[0] for lang, _ in entry.native}
+
+
+def writes_family_name_first(entry) -> bool:
+    """A native form in a language that puts the family name first (Chinese, Korean, Vietnamese)."""
+    return not native_languages(entry).isdisjoint(FAMILY_FIRST)
+
+
 def from_abjad(entry) -> bool:
     """Whether a native form is written in a script without short vowels (Arabic, Hebrew...)."""
     return any(_script(form) in ABJAD for _, form in entry.native)
@@ -354,23 +366,22 @@ def derive(entry) -> list[Pattern]:
         return []
     native = _native_forms(entry)
     abjad = from_abjad(entry)
-    origins = frozenset(["abjad"] * abjad + ["ja"] * any(lang.split("-")[0] == "ja" for lang, _ in entry.native))
+    origins = frozenset(["abjad"] * abjad + ["ja"] * ("ja" in native_languages(entry)))
     forms: dict[str, tuple[set[str], float]] = {f: (v, 0.9) for f, v in native.items()}
     for form, langs in _respelled(entry.canonical, entry.kind, origins, not entry.native).items():
         have = forms.setdefault(form, (set(), 0.85))
         have[0].update(langs)
     alias_forms = {f: (langs, alias) for alias in entry.aliases if len(alias) >= MIN_LENGTH and not alias.isupper()
                    for f, langs in _respelled(alias, entry.kind, origins, not entry.native).items()}
-    if from_abjad(entry):
+    if abjad:
         words = entry.canonical.split()
         options = [[w] + _noise(w, entry.kind == "person" and i == 0 and len(words) > 1)[:MAX_NOISE]
                    for i, w in enumerate(words)]
         for combo in itertools.islice(itertools.product(*options), 1, MAX_NOISE * 8):
             forms.setdefault(" ".join(combo), (set(), 0.75))
-
     short = entry.short_form
     # the given name alone of a family-name-first name (Jae-myeong for Lee Jae-myung) is no form
-    family_first = any(lang.split("-")[0] in FAMILY_FIRST for lang, _ in entry.native)
+    family_first = writes_family_name_first(entry)
     last_is_short = bool(short) and entry.canonical.split()[-1] == short and not family_first
     candidates = []
     for form, (langs, confidence) in forms.items():
@@ -388,9 +399,9 @@ def derive(entry) -> list[Pattern]:
         if _ARTICLE.search(base):
             e_form = _ARTICLE.sub(lambda m: ("E" if m.group(1) == "A" else "e") + "l-", base)
             candidates.append((e_form, base, ARTICLE_VIA, 0.85))
-        if from_abjad(entry) and _FRENCH_ANE.search(base):
+        if abjad and _FRENCH_ANE.search(base):
             candidates.append((_FRENCH_ANE.sub("ane", base), base, {"French"}, 0.85))
-    if from_abjad(entry):
+    if abjad:
         candidates += _standard_article_forms(candidates[:MAX_ARTICLE_FORMS * 4])
         candidates += _article_forms(candidates[:MAX_ARTICLE_FORMS] + [(f, f, set(), 0.85) for f in
                                      dict.fromkeys(filter(None, (entry.canonical, *entry.aliases, short)))],
