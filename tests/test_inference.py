@@ -233,6 +233,10 @@ def test_added_diacritics_on_a_name_from_another_script(compiled):
     # the same names typed decomposed: a letter and a combining mark
     f = one("Drones hit Be\u0301lgorod on Sunday.", compiled, "romanization")
     assert (f.text, f.suggestions[0], "Spanish" in f.message) == ("Be\u0301lgorod", "Belgorod", True)
+    # a Latin-script native form without those letters (Gagauz Yeri) does not excuse them
+    f = one("The autonomous region of Găgăuzia voted for pro-Russian lists.", compiled, "romanization")
+    assert (f.text, f.suggestions[0], "Romanian" in f.message) == ("Găgăuzia", "Gagauzia", True)
+    assert findings("President Erdoğan and Gagauzia's governor met in Ankara.", compiled) == []
     f = one("Kurdish official I\u0307lham Ahmed said the talks would resume.", compiled, "romanization")
     assert (f.text, f.suggestions[0], "Turkish" in f.message) == ("I\u0307lham Ahmed", "Ilham Ahmed", True)
 
@@ -668,3 +672,11 @@ def test_an_institution_named_by_the_noun_of_its_adjective(compiled):
     assert (f.text, f.suggestions[0]) == ("Constitution Court of Thailand", "Constitutional Court of Thailand")
     assert findings("The Constitutional Court of Thailand ruled; El Fasher and Abdel Fattah al-Burhan "
                     "were named.", compiled) == []
+
+
+def test_turkish_drops_the_arabic_article(compiled):
+    f = one("Under the agreement between President Ahmed Şara and the SDF, units will merge.", compiled,
+            "romanization")
+    assert (f.text, f.suggestions[0], "Turkish" in f.message) == ("Şara", "al-Sharaa", True)
+    assert findings("President Ahmed al-Sharaa met Sara Ahmed, a UN envoy.", compiled) == []
+

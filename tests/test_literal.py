@@ -217,3 +217,14 @@ def test_a_word_like_no_frequent_english_word_stays_unknown():
 def test_an_organisation_rendering_inside_a_longer_name_is_not_reported(compiled):
     text = "The National Office for Cybernetic and Information Security Reform Commission met on Monday."
     assert [f for f in lint_text(text, glossary=compiled) if f.rule == "institution"] == []
+
+
+def test_a_later_gloss_that_is_a_word_of_the_english_term():
+    """Translators keep the words they know and calque the rest: денежно-кредитная политика is
+    "money-credit politics" word for word, and "monetary-credit policy" beside monetary policy."""
+    assert "monetary-credit policy" not in renderings("денежно-кредитная политика", "ru")
+    assert "monetary-credit policy" in renderings("денежно-кредитная политика", "ru",
+                                                  prefer=frozenset({"monetary", "policy"}))
+    entry = next(e for e in load_glossaries([Path(__file__).parent / "glossaries" / "inference.yaml"],
+                                            include_default=False).entries if e.canonical == "monetary policy")
+    assert {"money-credit politics", "monetary-credit policy"} <= {p.form for p in derive(entry)}

@@ -276,7 +276,7 @@ def looks_foreign(tokens: list[str]) -> bool:
     200 most frequent English words. Words other than plain ASCII letters ("don’t", "apărare") are
     looked up (in wordfreq itself, imported then) only when the others leave the answer open.
     """
-    lower = [w.lower() for w in tokens if w[0].islower()]
+    lower = [w.lower() for w in tokens if uncapitalised(w)]
     if len(lower) < 2:
         return False
     stop = stop_words()
@@ -300,10 +300,15 @@ _COUNTED_OUT: set[str] = set()  # words may_be_unknown() said no to (the last fe
 _MAX_COUNTED_OUT = 1 << 15
 
 
+def uncapitalised(word: str) -> bool:
+    """A lower-case word, or one in a script without capitals (Arabic, Hebrew, Chinese...)."""
+    return word[0].islower() or not word[0].isupper() and word[0].lower() == word[0].upper()
+
+
 def may_be_unknown(word: str) -> bool:
     """Might looks_foreign() count this WORD match as a lower-case word that is not English? Its
     first part (words() splits "complexPhoto") decides; words other than plain ASCII letters might."""
-    if not word[0].islower():
+    if not uncapitalised(word):
         return False
     first = _CAMEL.split(word, 1)[0].lower()
     return not (first.isascii() and first.isalpha()) or english_zipf(first) < KNOWN_ZIPF

@@ -87,7 +87,7 @@ def _added_diacritics(ctx):
             continue
         hits = [h for h in match.hits if h.pattern.role == "correct"]
         entry = ctx.glossary.entries[hits[0].pattern.entry]
-        if not entry.native or any(_latin(f) for _, f in entry.native) or entry.kind == "term":
+        if not entry.native or entry.kind == "term" or any(_writes(f, core) for _, f in entry.native):
             continue
         if any(h.pattern.form.casefold() == core.casefold() for h in hits):
             continue
@@ -98,6 +98,12 @@ def _added_diacritics(ctx):
             (match.start, match.text, fix)
         yield Finding(RULE, SEVERITY, f"'{text}' carries {language} diacritics; the English form "
                       f"is {fix}", start, start + len(text), text, (fix,), entry.id, 0.85, CATEGORY)
+
+
+def _writes(native: str, core: str) -> bool:
+    """A Latin-script native form with the letters the text adds (Gagauz Yeri writes no ă)."""
+    added = {c for c in unicodedata.normalize("NFC", core.lower()) if c.isalpha() and not c.isascii()}
+    return _latin(native) and added <= set(unicodedata.normalize("NFC", native.lower()))
 
 
 def _latin(form: str) -> bool:

@@ -23,8 +23,10 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from importlib import resources
 from pathlib import Path
 
@@ -149,14 +151,16 @@ def _country_forms() -> list[tuple[str, str, str]]:
 
 
 def _english_word(form: str, en: str) -> bool:
-    """A form English itself uses: frequent as a phrase (wordfreq) — except the English name with
-    its "and" in another language (Trinidad y Tobago), whose frequency is that of the English
-    name's own words."""
-    if english_zipf(form) < ENGLISH_WORD_ZIPF:
-        return False
-    words, english = form.lower().split(), en.lower().split()
-    differ = [b for a, b in zip(words, english) if a != b]
-    return not (len(words) == len(english) and differ == ["and"])
+    """A form English itself uses: a frequent word (wordfreq); of several words, one whose words
+    beside the English name's are all English words no other language uses more (not Nueva York,
+    El Cairo, Trinidad y Tobago: wordfreq scores a phrase by its words, not as a phrase)."""
+    words = form.lower().split()
+    if len(words) < 2:
+        return english_zipf(form) >= ENGLISH_WORD_ZIPF
+    from ..inference.romanization import foreign_word
+
+    english = set(en.lower().split())
+    return all(english_zipf(w) >= ENGLISH_WORD_ZIPF and not foreign_word(w) for w in words if w not in english)
 
 
 def _build_places(cities: str | None):
@@ -267,6 +271,11 @@ def _introduced(text: str, start: int) -> bool:
     return language is None or language in _language_names()
 
 
+def _in_parentheses(text: str, start: int, end: int) -> bool:
+    """A native form alone in parentheses, given on purpose: Kyiv (Київ)."""
+    return text[max(0, start - 3):start].rstrip().endswith("(") and text[end:end + 3].lstrip().startswith(")")
+
+
 def _glosses(text: str) -> list[tuple[int, int]]:
     """Parentheses that give a name in another language on purpose."""
     return [m.span() for m in _GLOSS.finditer(text) if (m.group(1) or m.group(2) or m.group(3)) in _language_names()]
@@ -300,6 +309,12 @@ def _inside(s: int, e: int, spans: _Spans) -> bool:
     return spans.overlaps(s, e)
 
 
+def _claimed(s: int, e: int, matches) -> bool:
+    """A glossary match overlaps s..e, other than a correct form inside it (Cairo in El Cairo)."""
+    i = bisect.bisect_left(matches, e, key=attrgetter("start"))  # matches are sorted by start
+    return any(m.end > s and not (m.correct and s <= m.start and m.end <= e) for m in matches[:i])
+
+
 # ---------------------------------------------------------------- detection
 
 
@@ -312,6 +327,13 @@ def _foreign_sentences(text: str, vocabulary: set[str], options) -> list[tuple[i
     for s, e in foreign_candidates(text, vocabulary):
         if deadline.expired(s):
             break
+        # a passage in another script, alone or inside an English sentence: ... told state
+        # television: ایران هرگز زیر بار زور نمی‌رود.
+        runs = [(a, b, *found) for a, b in _other_script_runs(text, s, e, options["min_words"])
+                for found in [_foreign(text, a, b, options)] if found]
+        if runs:
+            out += runs
+            continue
         found = _foreign(text, s, e, options)
         if found:
             out.append((s, e, *found))
@@ -329,6 +351,30 @@ def _foreign_sentences(text: str, vocabulary: set[str], options) -> list[tuple[i
 
 
 _QUOTE_TAIL = " \t\n,.;:!?…"
+
+
+def _other_script_runs(text: str, s: int, e: int, min_words: int) -> list[tuple[int, int]]:
+    """Spans of `min_words` or more words in a script other than Latin, with nothing but spaces
+    and punctuation between them, in text[s:e]; none when it holds no Latin word (the sentence
+    is the passage)."""
+    runs, first, last, count, latin = [], None, None, 0, False
+    for m in WORD.finditer(text, s, e):
+        if "LATIN" in unicodedata.name(m.group()[0], "LATIN"):
+            latin = True
+            if count >= min_words:
+                runs.append((first, last))
+            first, count = None, 0
+            continue
+        if first is not None and any(c.isalnum() for c in text[last:m.start()]):
+            if count >= min_words:
+                runs.append((first, last))
+            first, count = None, 0
+        if first is None:
+            first = m.start()
+        last, count = m.end(), count + 1
+    if count >= min_words:
+        runs.append((first, last))
+    return runs if latin else []
 
 
 def _foreign(text: str, s: int, e: int, options) -> tuple[str, float] | None:
@@ -431,12 +477,12 @@ def detect(ctx, options):
     skip = _Spans([(s, e) for s, e, _, _ in flagged] + guarded)
     taken = None  # the glossary's matches, wanted only when there is a leftover word or a place name
     for f in report(ctx, RULE, SEVERITY, CATEGORY, _native_message):
-        if not _inside(f.start, f.end, skip) and not _introduced(doc.masked, f.start):
+        if not (_inside(f.start, f.end, skip) or _introduced(doc.masked, f.start)
+                or _in_parentheses(doc.masked, f.start, f.end)):
             yield f
     places = []
     for s, e, suffix, en, langs in _place_names(ctx, options["cities"]):
-        taken = taken or _Spans([(m.start, m.end) for m in ctx.matches])
-        if not (_inside(s, e, skip) or _inside(s, e, taken) or _introduced(doc.masked, s)):
+        if not (_inside(s, e, skip) or _claimed(s, e, ctx.matches) or _introduced(doc.masked, s)):
             places.append((s, e, suffix, en, langs))
     in_places = _Spans([(s, e) for s, e, *_ in places])  # "und" in Bosnien und Herzegowina: one finding
     for s, e, entry in _leftover_words(text, vocabulary, _tables(options["cities"])[0]):

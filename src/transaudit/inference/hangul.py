@@ -32,9 +32,17 @@ def _hyphenated(parts: list[str]) -> list[str]:
     return ["-".join(parts).capitalize(), "".join(parts).capitalize()]
 
 
-def person_forms(native: str, surname: str = "") -> list[str]:
+def person_forms(native: str, surname: str = "", japanese: bool = False) -> list[str]:
     """RR forms of a Korean person's name (윤석열 -> Yun Seok-yeol, Yun Seokyeol), also with the
-    family name as English writes it (`surname`: Yoon Seok-yeol). [] unless 2-4 Hangul syllables."""
+    family name as English writes it (`surname`: Yoon Seok-yeol). [] unless 2-4 Hangul syllables,
+    or words of a `japanese` name, in its order and reversed (다카이치 사나에 -> Dakaichi Sanae,
+    Sanae Dakaichi)."""
+    words = native.split()
+    if len(words) > 1 and japanese:  # its words apart (다카이치 사나에): RR word by word
+        spelled = ["".join(syllable(c) or "?" for c in w).capitalize() for w in words]
+        if any("?" in w for w in spelled):
+            return []
+        return [" ".join(spelled)] + ([" ".join(spelled[::-1])] if len(spelled) == 2 else [])
     name = native.replace(" ", "")
     parts = [syllable(c) for c in name]
     if not 2 <= len(parts) <= 4 or None in parts:

@@ -54,28 +54,38 @@ class Lexicon:
     unspaced: bool = False          # words not separated by spaces (Chinese): split on the longest keys
     latin: str | None = None        # cyrtranslit's scheme: a Cyrillic word's look-alike is sought in Latin
     letters: dict | None = None     # str.translate table: the language's own forms of shared letters
+    others: dict | None = None      # (table, key) -> all the key's glosses, the first one first
 
-    def _word(self, w: str):
+    def _gloss(self, table: str, k: str, prefer: frozenset) -> str:
+        """The first gloss of key k, or a later one made of words of the English term (prefer):
+        translators keep the words they know and calque the rest (monetary-credit policy)."""
+        if prefer:
+            for gloss in self.others.get((table, k), ())[1:]:
+                if set(re.findall(r"[a-z]+", gloss.lower())) <= prefer:
+                    return gloss
+        return getattr(self, table)[k]
+
+    def _word(self, w: str, prefer: frozenset = frozenset()):
         if w in self.adjectives:
-            return self.adjectives[w], True
+            return self._gloss("adjectives", w, prefer), True
         if w in self.nouns:
-            return self.nouns[w], False
+            return self._gloss("nouns", w, prefer), False
         for e in self.endings:
             if w.endswith(e) and len(w) - len(e) >= 2:
                 stem = w[:-len(e)]
                 if stem in self.adjectives:
-                    return self.adjectives[stem], True
+                    return self._gloss("adjectives", stem, prefer), True
                 if stem in self.nouns:
-                    gloss = self.nouns[stem]
+                    gloss = self._gloss("nouns", stem, prefer)
                     return (pluralize(gloss) if e.endswith(self.plurals) else gloss), False
         return None
 
-    def _first_part(self, w: str):
+    def _first_part(self, w: str, prefer: frozenset = frozenset()):
         if w in self.prefixes:
-            return self.prefixes[w]
+            return self._gloss("prefixes", w, prefer)
         for link in LINKS:
             if w.endswith(link) and len(w) - len(link) >= 3:
-                found = self._word(w[:len(w) - len(link)])
+                found = self._word(w[:len(w) - len(link)], prefer)
                 if found:
                     return found[0]
         return None
@@ -116,19 +126,20 @@ class Lexicon:
                 return english, modifier or english.endswith(ADJECTIVE_SUFFIXES)
         return None
 
-    def lookup(self, w: str):
-        """(English rendering, is an adjective) of a word, or None when unknown."""
-        found = self._word(w) or (self._cognate(w) if self.cognates else None)
+    def lookup(self, w: str, prefer: frozenset = frozenset()):
+        """(English rendering, is an adjective) of a word, or None when unknown; `prefer`: the
+        words of the English term, whose glosses win over the first one."""
+        found = self._word(w, prefer) or (self._cognate(w) if self.cognates else None)
         for c in self.clitics:
             if found:
                 break
             if w.startswith(c) and len(w) - len(c) >= 2:
-                found = self._word(w[len(c):])
+                found = self._word(w[len(c):], prefer)
         if found or len(w) < 7:
             return found
         for i in range(len(w) - 3, 2, -1):  # a compound of two parts: the longer head first
-            head = self._word(w[i:])
-            first = head and self._first_part(w[:i])
+            head = self._word(w[i:], prefer)
+            first = head and self._first_part(w[:i], prefer)
             if first:
                 return f"{first} {head[0]}", head[1]
         return None
@@ -169,8 +180,13 @@ def lexicon(lang: str) -> Lexicon | None:
                 out.setdefault(strip_marks(k), v)
         return out
 
-    def table(name):  # the first gloss: the others document the word
+    def table(name):  # the first gloss (the others: in `others`)
         return unaccent((k, str(v[0] if isinstance(v, list) else v)) for k, v in (data.get(name) or {}).items() if v)
+
+    others = {}
+    for name in ("nouns", "adjectives", "prefixes"):
+        others.update(((name, k), v) for k, v in unaccent(
+            (k, tuple(map(str, v))) for k, v in (data.get(name) or {}).items() if isinstance(v, list) and len(v) > 1).items())
 
     return Lexicon(table("nouns"), table("adjectives"),
                    unaccent((k, str(v or "")) for k, v in (data.get("function") or {}).items()),
@@ -179,7 +195,8 @@ def lexicon(lang: str) -> Lexicon | None:
                    tuple(sorted({f(str(c)) for c in data.get("clitics") or () for f in forms}, key=len, reverse=True)),
                    bool(data.get("adjectives_follow")), bool(data.get("genitive_follows")),
                    tuple((re.compile(p), r) for p, r in _cognate_rules().get(lang) or ()),
-                   PLURAL_ENDINGS.get(lang, ()), unaccented, bool(data.get("unspaced")), CYRILLIC_SCHEMES.get(lang), LETTERS.get(lang))
+                   PLURAL_ENDINGS.get(lang, ()), unaccented, bool(data.get("unspaced")), CYRILLIC_SCHEMES.get(lang), LETTERS.get(lang),
+                   others)
 
 
 @lru_cache(maxsize=1)
@@ -223,7 +240,7 @@ def _split_unspaced(t: str, lex: Lexicon) -> list[str]:
     return parts
 
 
-def _segments(form: str, lex: Lexicon, names: dict[str, str] | None = None):
+def _segments(form: str, lex: Lexicon, names: dict[str, str] | None = None, prefer: frozenset = frozenset()):
     """(the form as noun phrases linked by "of", the links): each phrase a list of (rendering,
     is an adjective; None for a kept function word) in the source order, each link "of" or
     "of the" (del, du; de la); None when a word is unknown."""
@@ -241,11 +258,11 @@ def _segments(form: str, lex: Lexicon, names: dict[str, str] | None = None):
             elif rendering and segments[-1]:  # and, for, with: kept in place
                 segments[-1].append((rendering, None))
             continue
-        found = lex.lookup(t)
+        found = lex.lookup(t, prefer)
         if found is None and names and t in names:  # a name inside the name: Tramp Marşrutu
             found = names[t], False
         if found is None and "-" in t:  # a hyphenated compound: its parts in their order, as one word
-            parts = [lex.lookup(p) for p in t.split("-") if p]
+            parts = [lex.lookup(p, prefer) for p in t.split("-") if p]
             if parts and None not in parts:
                 found = "-".join(p[0] for p in parts), parts[-1][1]
         if found is None:
@@ -253,8 +270,12 @@ def _segments(form: str, lex: Lexicon, names: dict[str, str] | None = None):
         segment = segments[-1]
         if lex.adjectives_follow and segment and not found[1] and found[0].endswith(ADJECTIVE_SUFFIXES):
             found = found[0], True  # after its noun, explosif is "explosive" the adjective
-        # after a noun, a noun (or, where adjectives precede, an adjective) starts its genitive
-        if lex.genitive_follows and segment and segment[-1][1] is False and (not found[1] or not lex.adjectives_follow):
+        # after a noun, a noun (or, where adjectives precede, an adjective) starts its genitive;
+        # where they follow, so does a noun after a noun and its adjectives (شورای عالی امنیت ملی:
+        # supreme council of national security)
+        if lex.genitive_follows and segment and (
+                segment[-1][1] is False and (not found[1] or not lex.adjectives_follow)
+                or lex.adjectives_follow and found[1] is False and any(w[1] is False for w in segment)):
             segments.append([])
             links.append("of")
         segments[-1].append(found)
@@ -274,15 +295,16 @@ def _english_order(segment: list, lex: Lexicon) -> list:
     return before + [w for w in reversed(after) if w[1]] + [w for w in after if not w[1]]
 
 
-def renderings(form: str, lang: str, names: tuple[str, ...] = ()) -> list[str]:
-    """Word-for-word English renderings of a native form: "N of N2" and the compound "N2 N"."""
+def renderings(form: str, lang: str, names: tuple[str, ...] = (), prefer: frozenset = frozenset()) -> list[str]:
+    """Word-for-word English renderings of a native form: "N of N2" and the compound "N2 N";
+    `prefer`: English words a word's later gloss may be made of (Lexicon.lookup)."""
     lang = lang.split("-")[0].lower()
     lex = lexicon(lang)
     if lang in CYRILLIC_TO_LATIN and any("\u0400" <= c <= "\u04ff" for c in form):
         import cyrtranslit
 
         form = cyrtranslit.to_latin(form, CYRILLIC_TO_LATIN[lang])
-    found = lex and _segments(form, lex, _name_words(form, names))
+    found = lex and _segments(form, lex, _name_words(form, names), prefer)
     if not found:
         return []
     segments, links = found
@@ -345,8 +367,13 @@ def derive(entry) -> list[Pattern]:
     term_words = set().union(*form_words)
     taken = {f.lower() for f in forms}
     out = []
+    # a term also with the words of its English form where a word has them as a later gloss
+    prefer = frozenset(w for f in forms for w in re.findall(r"[a-z]+", f.lower())) if term else frozenset()
     for lang, native in entry.native:
-        for english in renderings(native, lang, forms if not term else ()):
+        found = renderings(native, lang, forms if not term else ())
+        if prefer:
+            found = list(dict.fromkeys(found + renderings(native, lang, (), prefer)))
+        for english in found:
             words = _words(english)
             single = len(english.split()) < 2
             if (single and not (term and _rare_word(english))) or english.lower() in taken or (not term and len(words) < 2):

@@ -45,6 +45,8 @@ _ABJAD_ALTERNATIONS = [(re.compile(p), r) for p, r in (
 # The Arabic article as French and Egyptian usage write it: al-Burhan -> el-Burhan.
 _ARTICLE = re.compile(r"(?<![\w-])([Aa])l-(?=\w)")
 ARTICLE_VIA = {"French", "Egyptian Arabic"}
+# Turkish and Persian write an Arabic name without its article (Beşar Esad, Ahmed Şara).
+ARTICLE_DROPPED_VIA = {"Turkish", "Persian"}
 # The article assimilated to a following "sun letter" (ash-Sharaa, as-Sisi, an-Nahyan), as Arabic
 # pronounces it and academic transliteration writes it; Hebrew writes it a- (a-Shara: persons only,
 # "a Houthi" is English).
@@ -136,6 +138,10 @@ def _other_given_names(entry, candidates) -> list[tuple]:
     return out
 
 
+def _capital_after_article(form: str) -> str:
+    return re.sub(r"(?:^|(?<=\s))(\w)", lambda m: m.group(1).upper(), form)
+
+
 def _cased(form: str, word: str) -> str:
     """`form` (lower case) with the capitals `word` has at the start of its hyphenated parts (al-Sharaa)."""
     parts, originals = form.split("-"), word.split("-")
@@ -195,7 +201,7 @@ def _native_forms(entry) -> dict[str, set[str]]:
     if entry.kind == "person":
         for lang, native in entry.native:
             if lang.split("-")[0] == "ko":
-                for form in hangul.person_forms(native, entry.canonical.split()[0]):
+                for form in hangul.person_forms(native, entry.canonical.split()[0], "ja" in native_languages(entry)):
                     out.setdefault(form, set()).add("Korean (Revised Romanization)")
                 russian = None if has_russian else hangul.russian(native)
                 if russian:  # then every table
@@ -371,6 +377,12 @@ def derive(entry) -> list[Pattern]:
     for form, langs in _respelled(entry.canonical, entry.kind, origins, not entry.native).items():
         have = forms.setdefault(form, (set(), 0.85))
         have[0].update(langs)
+    if abjad:  # Turkish and Persian drop the Arabic article: Ahmed Şara for Ahmed al-Sharaa
+        for form, (langs, confidence) in list(forms.items()):
+            bare = _ARTICLE.sub("", form) if langs & ARTICLE_DROPPED_VIA else form
+            if bare != form:
+                have = forms.setdefault(_capital_after_article(bare), (set(), confidence))
+                have[0].update(langs & ARTICLE_DROPPED_VIA)
     alias_forms = {f: (langs, alias) for alias in entry.aliases if len(alias) >= MIN_LENGTH and not alias.isupper()
                    for f, langs in _respelled(alias, entry.kind, origins, not entry.native).items()}
     if abjad:
