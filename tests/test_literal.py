@@ -38,6 +38,7 @@ def calques(text, compiled):
     ("nalog za hapšenje", "hr", "order for arrest"),           # a preposition kept in place
     ("meteorologinis balionas", "lt", "meteorological balloon"),  # Lithuanian -as is no plural
     ("presidente del Consiglio", "it", "president of the council"),  # del: "of the"
+    ("taxe sur la valeur ajoutée", "fr", "tax on added value"),  # sur kept in place parts the phrases
     ("presidente del Consiglio", "it", "president of council"),
     ("fuerzas de la orden", "es", "forces of the order"),        # de + article: "of the"
     ("نقطه‌زن", "fa", "point-striking"),                        # a Persian word with a ZWNJ inside

@@ -287,9 +287,13 @@ def _segments(form: str, lex: Lexicon, names: dict[str, str] | None = None, pref
 
 def _english_order(segment: list, lex: Lexicon) -> list:
     """Adjectives before their noun: those after the first noun move before it, the nearest
-    first (sistema antiaéreo portátil -> portable antiaerial system)."""
+    first (sistema antiaéreo portátil -> portable antiaerial system); a word kept in place
+    (sur, sobre: "on") parts the phrases (taxe sur la valeur ajoutée -> tax on added value)."""
     if not lex.adjectives_follow:
         return segment
+    kept = next((i for i, w in enumerate(segment) if w[1] is None), None)
+    if kept is not None:
+        return _english_order(segment[:kept], lex) + [segment[kept]] + _english_order(segment[kept + 1:], lex)
     first_noun = next((i for i, w in enumerate(segment) if not w[1]), 0)  # none: the first word heads
     before, after = segment[:first_noun], segment[first_noun:]
     return before + [w for w in reversed(after) if w[1]] + [w for w in after if not w[1]]
