@@ -469,6 +469,15 @@ def test_revised_romanization_of_hangul_names(native, surname, forms):
     assert person_forms(native, surname) == forms
 
 
+def test_a_japanese_name_in_hangul_word_by_word():
+    """Korean writes Takaichi Sanae 다카이치 사나에: its RR, a Korean source's English, in both orders;
+    a Western name in Hangul (도널드 트럼프) gives nothing anyone writes."""
+    from transaudit.inference.hangul import person_forms
+
+    assert person_forms("다카이치 사나에", "Sanae", japanese=True) == ["Dakaichi Sanae", "Sanae Dakaichi"]
+    assert person_forms("도널드 트럼프", "Donald") == []
+
+
 def test_gulf_arabic_g_and_standard_q_and_acronym_expansions(compiled):
     f = one("UAE adviser Anwar Qarqash said the annexation was a red line.", compiled, "romanization")
     assert (f.text, f.suggestions[0]) == ("Qarqash", "Gargash")
