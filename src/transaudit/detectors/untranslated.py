@@ -357,24 +357,21 @@ def _other_script_runs(text: str, s: int, e: int, min_words: int) -> list[tuple[
     """Spans of `min_words` or more words in a script other than Latin, with nothing but spaces
     and punctuation between them, in text[s:e]; none when it holds no Latin word (the sentence
     is the passage)."""
-    runs, first, last, count, latin = [], None, None, 0, False
+    spans: list[tuple[int, int] | None] = []  # the other script's words; None where a run breaks
+    latin, last = False, s
     for m in WORD.finditer(text, s, e):
         if "LATIN" in unicodedata.name(m.group()[0], "LATIN"):
             latin = True
-            if count >= min_words:
-                runs.append((first, last))
-            first, count = None, 0
+            spans.append(None)
             continue
-        if first is not None and any(c.isalnum() for c in text[last:m.start()]):
-            if count >= min_words:
-                runs.append((first, last))
-            first, count = None, 0
-        if first is None:
-            first = m.start()
-        last, count = m.end(), count + 1
-    if count >= min_words:
-        runs.append((first, last))
-    return runs if latin else []
+        if any(c.isalnum() for c in text[last:m.start()]):
+            spans.append(None)
+        spans.append(m.span())
+        last = m.end()
+    if not latin:
+        return []
+    runs = [list(run) for other, run in itertools.groupby(spans, key=bool) if other]
+    return [(run[0][0], run[-1][1]) for run in runs if len(run) >= min_words]
 
 
 def _foreign(text: str, s: int, e: int, options) -> tuple[str, float] | None:
@@ -475,7 +472,7 @@ def detect(ctx, options):
         yield Finding(RULE, SEVERITY, f"Sentence appears to be {language_name(lang)}, not English",
                       s, e, doc.text[s:e], confidence=round(prob, 3), category=CATEGORY)
     skip = _Spans([(s, e) for s, e, _, _ in flagged] + guarded)
-    taken = None  # the glossary's matches, wanted only when there is a leftover word or a place name
+    taken = None  # the glossary's matches, wanted only when there is a leftover word
     for f in report(ctx, RULE, SEVERITY, CATEGORY, _native_message):
         if not (_inside(f.start, f.end, skip) or _introduced(doc.masked, f.start)
                 or _in_parentheses(doc.masked, f.start, f.end)):

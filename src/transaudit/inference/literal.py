@@ -38,12 +38,12 @@ _APOSTROPHES = "'’"
 
 @dataclass(frozen=True)
 class Lexicon:
-    """One language's glosses: key -> its first, most literal English rendering."""
+    """One language's glosses: key -> its English renderings, the most literal first."""
 
-    nouns: dict[str, str]
-    adjectives: dict[str, str]
+    nouns: dict[str, tuple[str, ...]]
+    adjectives: dict[str, tuple[str, ...]]
     function: dict[str, str]        # word -> "of" (links two nouns), "" (dropped) or a word kept in place
-    prefixes: dict[str, str]
+    prefixes: dict[str, tuple[str, ...]]
     endings: tuple[str, ...]        # longest first
     clitics: tuple[str, ...]        # proclitics stripped (Arabic ال, و; Hebrew ה), longest first
     adjectives_follow: bool         # Romance: défense antiaérienne = antiaerial defense
@@ -54,35 +54,34 @@ class Lexicon:
     unspaced: bool = False          # words not separated by spaces (Chinese): split on the longest keys
     latin: str | None = None        # cyrtranslit's scheme: a Cyrillic word's look-alike is sought in Latin
     letters: dict | None = None     # str.translate table: the language's own forms of shared letters
-    others: dict | None = None      # (table, key) -> all the key's glosses, the first one first
 
-    def _gloss(self, table: str, k: str, prefer: frozenset) -> str:
-        """The first gloss of key k, or a later one made of words of the English term (prefer):
-        translators keep the words they know and calque the rest (monetary-credit policy)."""
-        if prefer:
-            for gloss in self.others.get((table, k), ())[1:]:
-                if set(re.findall(r"[a-z]+", gloss.lower())) <= prefer:
-                    return gloss
-        return getattr(self, table)[k]
+    @staticmethod
+    def _gloss(glosses: tuple[str, ...], prefer: frozenset) -> str:
+        """The first gloss, or a later one made of words of the English term (prefer): translators
+        keep the words they know and calque the rest (monetary-credit policy)."""
+        for gloss in glosses[1:] if prefer else ():
+            if set(re.findall(r"[a-z]+", gloss.lower())) <= prefer:
+                return gloss
+        return glosses[0]
 
     def _word(self, w: str, prefer: frozenset = frozenset()):
         if w in self.adjectives:
-            return self._gloss("adjectives", w, prefer), True
+            return self._gloss(self.adjectives[w], prefer), True
         if w in self.nouns:
-            return self._gloss("nouns", w, prefer), False
+            return self._gloss(self.nouns[w], prefer), False
         for e in self.endings:
             if w.endswith(e) and len(w) - len(e) >= 2:
                 stem = w[:-len(e)]
                 if stem in self.adjectives:
-                    return self._gloss("adjectives", stem, prefer), True
+                    return self._gloss(self.adjectives[stem], prefer), True
                 if stem in self.nouns:
-                    gloss = self._gloss("nouns", stem, prefer)
+                    gloss = self._gloss(self.nouns[stem], prefer)
                     return (pluralize(gloss) if e.endswith(self.plurals) else gloss), False
         return None
 
     def _first_part(self, w: str, prefer: frozenset = frozenset()):
         if w in self.prefixes:
-            return self._gloss("prefixes", w, prefer)
+            return self._gloss(self.prefixes[w], prefer)
         for link in LINKS:
             if w.endswith(link) and len(w) - len(link) >= 3:
                 found = self._word(w[:len(w) - len(link)], prefer)
@@ -180,13 +179,9 @@ def lexicon(lang: str) -> Lexicon | None:
                 out.setdefault(strip_marks(k), v)
         return out
 
-    def table(name):  # the first gloss (the others: in `others`)
-        return unaccent((k, str(v[0] if isinstance(v, list) else v)) for k, v in (data.get(name) or {}).items() if v)
-
-    others = {}
-    for name in ("nouns", "adjectives", "prefixes"):
-        others.update(((name, k), v) for k, v in unaccent(
-            (k, tuple(map(str, v))) for k, v in (data.get(name) or {}).items() if isinstance(v, list) and len(v) > 1).items())
+    def table(name):  # every gloss of a key, the most literal first
+        return unaccent((k, tuple(map(str, v)) if isinstance(v, list) else (str(v),))
+                        for k, v in (data.get(name) or {}).items() if v)
 
     return Lexicon(table("nouns"), table("adjectives"),
                    unaccent((k, str(v or "")) for k, v in (data.get("function") or {}).items()),
@@ -195,8 +190,7 @@ def lexicon(lang: str) -> Lexicon | None:
                    tuple(sorted({f(str(c)) for c in data.get("clitics") or () for f in forms}, key=len, reverse=True)),
                    bool(data.get("adjectives_follow")), bool(data.get("genitive_follows")),
                    tuple((re.compile(p), r) for p, r in _cognate_rules().get(lang) or ()),
-                   PLURAL_ENDINGS.get(lang, ()), unaccented, bool(data.get("unspaced")), CYRILLIC_SCHEMES.get(lang), LETTERS.get(lang),
-                   others)
+                   PLURAL_ENDINGS.get(lang, ()), unaccented, bool(data.get("unspaced")), CYRILLIC_SCHEMES.get(lang), LETTERS.get(lang))
 
 
 @lru_cache(maxsize=1)

@@ -197,11 +197,12 @@ def _native_forms(entry) -> dict[str, set[str]]:
 
     out: dict[str, set[str]] = {}
     natives = list(entry.native)
-    has_russian = "ru" in native_languages(entry)
+    languages = native_languages(entry)
+    has_russian = "ru" in languages
     if entry.kind == "person":
         for lang, native in entry.native:
             if lang.split("-")[0] == "ko":
-                for form in hangul.person_forms(native, entry.canonical.split()[0], "ja" in native_languages(entry)):
+                for form in hangul.person_forms(native, entry.canonical.split()[0], "ja" in languages):
                     out.setdefault(form, set()).add("Korean (Revised Romanization)")
                 russian = None if has_russian else hangul.russian(native)
                 if russian:  # then every table
