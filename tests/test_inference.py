@@ -689,3 +689,15 @@ def test_turkish_drops_the_arabic_article(compiled):
     assert (f.text, f.suggestions[0], "Turkish" in f.message) == ("Şara", "al-Sharaa", True)
     assert findings("President Ahmed al-Sharaa met Sara Ahmed, a UN envoy.", compiled) == []
 
+
+
+def test_dropping_the_article_keeps_the_other_words_as_written():
+    """Only the letter after the dropped al- becomes a capital: wal-, ila stay lower case."""
+    from transaudit.glossary.model import Entry
+    from transaudit.inference.romanization import derive
+
+    entry = Entry(id="jnim", canonical="Jama'at Nusrat al-Islam wal-Muslimin", kind="organization",
+                  native=(("ar", "جماعة نصرة الإسلام والمسلمين"),))
+    forms = {p.form for p in derive(entry) if "Turkish" in (p.via or "")}
+    assert "Jama'at Nusrat Islam val-Muslimin" in forms
+    assert not any("Val-" in f for f in forms)

@@ -47,6 +47,7 @@ _ARTICLE = re.compile(r"(?<![\w-])([Aa])l-(?=\w)")
 ARTICLE_VIA = {"French", "Egyptian Arabic"}
 # Turkish and Persian write an Arabic name without its article (Beşar Esad, Ahmed Şara).
 ARTICLE_DROPPED_VIA = {"Turkish", "Persian"}
+_DROPPED_ARTICLE = re.compile(r"(?<![\w-])[Aa]l-(\w)")  # the article, and the letter it capitalises
 # The article assimilated to a following "sun letter" (ash-Sharaa, as-Sisi, an-Nahyan), as Arabic
 # pronounces it and academic transliteration writes it; Hebrew writes it a- (a-Shara: persons only,
 # "a Houthi" is English).
@@ -136,10 +137,6 @@ def _other_given_names(entry, candidates) -> list[tuple]:
             for surname in itertools.islice(surnames, MAX_NOISE):
                 out.append((" ".join(combo + (surname,)), entry.canonical, via, 0.85))
     return out
-
-
-def _capital_after_article(form: str) -> str:
-    return re.sub(r"(?:^|(?<=\s))(\w)", lambda m: m.group(1).upper(), form)
 
 
 def _cased(form: str, word: str) -> str:
@@ -380,9 +377,9 @@ def derive(entry) -> list[Pattern]:
         have[0].update(langs)
     if abjad:  # Turkish and Persian drop the Arabic article: Ahmed Şara for Ahmed al-Sharaa
         for form, (langs, confidence) in list(forms.items()):
-            bare = _ARTICLE.sub("", form) if langs & ARTICLE_DROPPED_VIA else form
+            bare = _DROPPED_ARTICLE.sub(lambda m: m.group(1).upper(), form) if langs & ARTICLE_DROPPED_VIA else form
             if bare != form:
-                have = forms.setdefault(_capital_after_article(bare), (set(), confidence))
+                have = forms.setdefault(bare, (set(), confidence))
                 have[0].update(langs & ARTICLE_DROPPED_VIA)
     alias_forms = {f: (langs, alias) for alias in entry.aliases if len(alias) >= MIN_LENGTH and not alias.isupper()
                    for f, langs in _respelled(alias, entry.kind, origins, not entry.native).items()}
